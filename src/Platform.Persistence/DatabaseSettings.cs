@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace Platform.Persistence;
+
+/// <summary>
+/// The two ways a service connects to its own database. The connection string injected as
+/// <c>ConnectionStrings:&lt;name&gt;</c> belongs to the owner role, which only migrates. The application
+/// connects as a login role derived from it that owns no tables and cannot bypass row-level security.
+/// </summary>
+public sealed class DatabaseSettings
+{
+    public DatabaseSettings(string connectionName, string ownerConnectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerConnectionString);
+        ConnectionName = connectionName;
+        var owner = new NpgsqlConnectionStringBuilder(ownerConnectionString);
+        if (string.IsNullOrWhiteSpace(owner.Database))
+        {
+            owner.Database = connectionName;
+        }
+
+        OwnerConnectionString = owner.ConnectionString;
+        DatabaseName = owner.Database!;
+        AppRole = $"{DatabaseName}_app";
+        AppRolePassword = DeriveAppRolePassword(owner.Password, DatabaseName);
+        var app = new NpgsqlConnectionStringBuilder(owner.ConnectionString)
+        {
+            Username = AppRole,
+            Password = AppRolePassword,
+        };
+        AppConnectionString = app.ConnectionString;
+    }
+
+    public string ConnectionName { get; }
+
+    public string DatabaseName { get; }
+
+    public string OwnerConnectionString { get; }
+
+    /// <summary>The login role the application uses: NOSUPERUSER, NOBYPASSRLS, owns nothing.</summary>
+    public string AppRole { get; }
+
+    public string AppConnectionString { get; }
+
+    internal string AppRolePassword { get; }
+
+    /// <summary>
+    /// Derived from the owner's secret so that every instance of a service arrives at the same
+    /// password without a second secret to distribute, and none can learn the owner's from it.
+    /// </summary>
+    private static string DeriveAppRolePassword(string? ownerPassword, string database)
+    {
+        var key = Encoding.UTF8.GetBytes(ownerPassword ?? string.Empty);
+        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"platform-app-role:{database}"));
+        return Convert.ToHexString(mac);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Platform.Persistence.Health;
+using Platform.Persistence.Migrations;
+using Platform.Persistence.Sessions;
+
+namespace Platform.Persistence;
+
+public static class PersistenceExtensions
+{
+    /// <summary>
+    /// The service's own database from <c>ConnectionStrings:&lt;connectionName&gt;</c> (the key an
+    /// Aspire AppHost injects): the owner connection migrates at start, the application role serves.
+    /// Migrations are the SQL files embedded under <c>Migrations</c> in <paramref name="migrationsAssembly"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformDatabase(
+        this IHostApplicationBuilder builder, string connectionName, Assembly migrationsAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException(
+                $"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName}.");
+        var settings = new DatabaseSettings(connectionName, connectionString);
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.AppConnectionString).Build());
+        builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton<MigrationStatus>();
+        builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddMigrations(MigrationSource.FromAssembly(connectionName, migrationsAssembly));
+        builder.Services.AddHostedService<MigrationHostedService>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Adds a module's migrations (a building block's own tables, for example).</summary>
+    public static IServiceCollection AddMigrations(this IServiceCollection services, MigrationSource source) =>
+        services.AddSingleton(source);
+}

@@ -1,0 +1,60 @@
+using Npgsql;
+
+namespace Platform.Persistence.Sessions;
+
+/// <summary>
+/// The service's database as the application role sees it. Every unit of work is a transaction
+/// that carries the caller context, so row-level security applies to every statement in it.
+/// </summary>
+public sealed class Database(NpgsqlDataSource dataSource)
+{
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    public async Task<DbSession> BeginAsync(CallerContext caller, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var connection = await DataSource.OpenConnectionAsync(ct);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(ct);
+
+            // set_config(..., is_local => true) is SET LOCAL: the values end with the transaction,
+            // so a pooled connection can never carry one caller's tenant into another's work.
+            await using var command = new NpgsqlCommand(
+                """
+                SELECT set_config('platform.municipality', $1, true),
+                       set_config('platform.region', $2, true),
+                       set_config('platform.provider_id', $3, true),
+                       set_config('platform.subject', $4, true),
+                       set_config('platform.roles', $5, true)
+                """,
+                connection,
+                transaction);
+            command.Parameters.AddWithValue(caller.Municipality ?? string.Empty);
+            command.Parameters.AddWithValue(caller.Region ?? string.Empty);
+            command.Parameters.AddWithValue(caller.ProviderId ?? string.Empty);
+            command.Parameters.AddWithValue(caller.Subject);
+            command.Parameters.AddWithValue(string.Join(',', caller.Roles));
+            await command.ExecuteNonQueryAsync(ct);
+            return new DbSession(connection, transaction, caller);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction and commits it when it returns.</summary>
+    public async Task<T> InTransactionAsync<T>(CallerContext caller, Func<DbSession, Task<T>> work, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var session = await BeginAsync(caller, ct);
+        var result = await work(session);
+        await session.CommitAsync(ct);
+        return result;
+    }
+
+    public Task InTransactionAsync(CallerContext caller, Func<DbSession, Task> work, CancellationToken ct = default) =>
+        InTransactionAsync(caller, async session => { await work(session); return true; }, ct);
+}
