@@ -22,6 +22,10 @@ public sealed class DatabaseSettings
             owner.Database = connectionName;
         }
 
+        // Tables live in public. Without this, an owner role named like a schema (the local
+        // superuser "platform") would create them in that schema through "$user" in the path.
+        owner.SearchPath = "public";
+
         OwnerConnectionString = owner.ConnectionString;
         DatabaseName = owner.Database!;
         AppRole = $"{DatabaseName}_app";

@@ -17,7 +17,12 @@ public static class PersistenceExtensions
     /// Migrations are the SQL files embedded under <c>Migrations</c> in <paramref name="migrationsAssembly"/>.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformDatabase(
-        this IHostApplicationBuilder builder, string connectionName, Assembly migrationsAssembly)
+        this IHostApplicationBuilder builder, string connectionName, Assembly migrationsAssembly) =>
+        builder.AddPlatformDatabase(connectionName, MigrationSource.FromAssembly(connectionName, migrationsAssembly));
+
+    /// <summary>As above, with the service's migrations given directly.</summary>
+    public static IHostApplicationBuilder AddPlatformDatabase(
+        this IHostApplicationBuilder builder, string connectionName, MigrationSource migrations)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
@@ -30,7 +35,7 @@ public static class PersistenceExtensions
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<MigrationStatus>();
         builder.Services.AddSingleton<MigrationRunner>();
-        builder.Services.AddMigrations(MigrationSource.FromAssembly(connectionName, migrationsAssembly));
+        builder.Services.AddMigrations(migrations);
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;

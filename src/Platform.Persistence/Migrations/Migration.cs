@@ -7,7 +7,7 @@ namespace Platform.Persistence.Migrations;
 public sealed record Migration(string Module, int Version, string Name, string Sql)
 {
     /// <summary>Detects a script edited after it ran somewhere: applied migrations are immutable.</summary>
-    public string Checksum { get; } = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+    public string Checksum => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
     public override string ToString() => $"{Module} {Version:D4}_{Name}";
 }
