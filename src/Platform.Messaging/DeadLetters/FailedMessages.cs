@@ -54,6 +54,11 @@ public sealed class FailedMessages(Uri brokerUri)
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
         var errorQueue = queue + "_error";
+        if (!await ExistsAsync(connection, errorQueue, ct))
+        {
+            return;
+        }
+
         while (await channel.BasicGetAsync(errorQueue, autoAck: false, ct) is { } result)
         {
             var message = ErrorQueueMessage.Describe(queue, result);
@@ -65,6 +70,22 @@ public sealed class FailedMessages(Uri brokerUri)
         }
 
         await channel.CloseAsync(ct);
+    }
+
+    /// <summary>MassTransit declares an error queue at the first failure; before that there is nothing to list.</summary>
+    private static async Task<bool> ExistsAsync(IConnection connection, string queue, CancellationToken ct)
+    {
+        // A passive declare of a missing queue closes its channel, hence a channel of its own.
+        await using var probe = await connection.CreateChannelAsync(cancellationToken: ct);
+        try
+        {
+            await probe.QueueDeclarePassiveAsync(queue, ct);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return false;
+        }
     }
 
     private sealed class ErrorQueueMessage(IChannel channel, BasicGetResult result)
