@@ -1,0 +1,48 @@
+using Platform.LocalInfrastructure;
+
+namespace Platform.Launcher;
+
+/// <summary>Starts what is not running yet, reuses what is, and writes the manifest.</summary>
+internal static class UpCommand
+{
+    public static async Task<int> RunAsync(string repositoryRoot)
+    {
+        var platform = new LocalPlatform(repositoryRoot);
+        try
+        {
+            Console.WriteLine("Starting PostgreSQL and RabbitMQ (or finding them running)...");
+            var serverOutcomes = await Task.WhenAll(platform.Servers.Select(server => server.StartAsync()));
+            var serviceOutcomes = await StartServicesAsync(platform);
+            var manifest = LocalRunManifest.Of(platform.Everything);
+            manifest.Write(platform.ManifestFile);
+
+            var alreadyUp = serverOutcomes.Concat(serviceOutcomes).All(outcome => outcome == StartOutcome.AlreadyRunning);
+            Console.WriteLine(alreadyUp ? "The platform was already running; nothing was started." : "The platform is running.");
+            Console.WriteLine();
+            ResourceTable.Print(manifest.Resources, repositoryRoot, withLiveness: false);
+            Console.WriteLine();
+            Console.WriteLine($"Manifest: {Path.GetRelativePath(repositoryRoot, platform.ManifestFile)}");
+            Console.WriteLine($"Logs:     {Path.GetRelativePath(repositoryRoot, Path.Combine(platform.RunDirectory, "logs"))}/");
+            Console.WriteLine("Stop:     ./run.sh down");
+            return 0;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
+        {
+            Console.Error.WriteLine($"Start failed: {exception.Message}");
+            Console.Error.WriteLine("What did start keeps running; ./run.sh down stops it.");
+            return 1;
+        }
+    }
+
+    private static async Task<StartOutcome[]> StartServicesAsync(LocalPlatform platform)
+    {
+        var stopped = platform.Services.Where(service => service.ProcessId is null).ToList();
+        if (stopped.Count > 0)
+        {
+            Console.WriteLine("Building the solution...");
+            await SolutionBuild.RunAsync(platform.RepositoryRoot);
+            Console.WriteLine($"Starting {string.Join(", ", stopped.Select(service => service.Name))}...");
+        }
+        return await Task.WhenAll(platform.Services.Select(service => service.StartAsync()));
+    }
+}

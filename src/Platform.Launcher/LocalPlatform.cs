@@ -1,0 +1,68 @@
+using Platform.LocalInfrastructure;
+
+namespace Platform.Launcher;
+
+/// <summary>The servers and services of the local run, all kept under <c>.local/run/</c>.</summary>
+internal sealed class LocalPlatform
+{
+    public LocalPlatform(string repositoryRoot)
+    {
+        RepositoryRoot = repositoryRoot;
+        RunDirectory = LocalLayout.RunDirectory(repositoryRoot);
+        ManifestFile = LocalLayout.ManifestFile(repositoryRoot);
+        Postgres = new PostgresServer(RunDirectory);
+        RabbitMq = new RabbitMqServer(RunDirectory, managementPlugin: true);
+        Services = [.. PlatformServices.All.Select(service =>
+            new HttpProcessServer(service.Name, RunDirectory, ServiceCommand(service), readinessPath: "/health"))];
+    }
+
+    public string RepositoryRoot { get; }
+
+    public string RunDirectory { get; }
+
+    public string ManifestFile { get; }
+
+    public PostgresServer Postgres { get; }
+
+    public RabbitMqServer RabbitMq { get; }
+
+    public IReadOnlyList<HttpProcessServer> Services { get; }
+
+    public IEnumerable<ILocalServer> Servers => [Postgres, RabbitMq];
+
+    public IEnumerable<ILocalServer> Everything => [.. Servers, .. Services];
+
+    private HttpProcessCommand ServiceCommand(PlatformService service)
+    {
+        var projectDirectory = Path.GetDirectoryName(Path.Combine(RepositoryRoot, service.Project))!;
+        var assembly = Path.Combine(
+            projectDirectory, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(service.Project) + ".dll");
+        return new HttpProcessCommand("dotnet", [assembly], projectDirectory, address => Environment(service, address));
+    }
+
+    /// <summary>The keys .NET Aspire's AppHost would inject, so a service cannot tell who started it.</summary>
+    private Dictionary<string, string> Environment(PlatformService service, Uri address)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = WithoutSlash(address),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["OTEL_SERVICE_NAME"] = service.Name,
+        };
+        if (service.Database is { } database)
+        {
+            environment[$"ConnectionStrings__{database}"] = Postgres.OwnerConnectionString(database);
+        }
+        if (service.UsesMessaging)
+        {
+            environment["ConnectionStrings__messaging"] = WithoutSlash(RabbitMq.AmqpUri);
+        }
+        foreach (var other in Services)
+        {
+            environment[$"services__{other.Name}__http__0"] = WithoutSlash(other.BaseAddress);
+        }
+        return environment;
+    }
+
+    private static string WithoutSlash(Uri address) => address.ToString().TrimEnd('/');
+}

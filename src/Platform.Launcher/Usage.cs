@@ -1,0 +1,16 @@
+namespace Platform.Launcher;
+
+internal static class Usage
+{
+    public static int Print()
+    {
+        Console.Error.WriteLine("""
+            Usage: ./run.sh [command]
+              up            start PostgreSQL, RabbitMQ and every service (the default)
+              down          stop them
+              status        show what runs where
+              down --test   stop the servers the test suite left running (./test.sh does this)
+            """);
+        return 2;
+    }
+}

@@ -1,0 +1,41 @@
+using Platform.LocalInfrastructure;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// Servers a single test owns, for tests that stop, restart or break a server. Each has its own
+/// folder under <c>.local/test/private/</c> and its own free ports.
+/// </summary>
+public static class PrivateServers
+{
+    public static async Task<PrivatePostgres> StartPostgresAsync(CancellationToken cancellationToken = default)
+    {
+        var directory = NewDirectory();
+        var postgres = new PrivatePostgres(new PostgresServer(directory), directory);
+        await postgres.StartOrDisposeAsync(cancellationToken);
+        return postgres;
+    }
+
+    public static async Task<PrivateRabbitMq> StartRabbitMqAsync(CancellationToken cancellationToken = default)
+    {
+        var directory = NewDirectory();
+        var rabbitMq = new PrivateRabbitMq(new RabbitMqServer(directory), directory);
+        await rabbitMq.StartOrDisposeAsync(cancellationToken);
+        return rabbitMq;
+    }
+
+    /// <summary>Starts the server <paramref name="create"/> builds for a new private folder.</summary>
+    public static async Task<PrivateServer<TServer>> StartAsync<TServer>(
+        Func<string, TServer> create, CancellationToken cancellationToken = default)
+        where TServer : ILocalServer
+    {
+        var directory = NewDirectory();
+        var server = new PrivateServer<TServer>(create(directory), directory);
+        await server.StartOrDisposeAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>A new folder for a private server.</summary>
+    public static string NewDirectory() =>
+        Path.Combine(LocalLayout.PrivateTestDirectory(RepositoryRoot.Find()), Guid.NewGuid().ToString("N"));
+}
