@@ -51,6 +51,7 @@ internal static class OutboxInboxRun
                 await session.ExecuteAsync("INSERT INTO written (number) VALUES ($1)", ct, i);
                 await outbox.AddAsync(session, new OutboxEventHappened(i), ct);
             }, ct));
+        Console.WriteLine($"  all {events:N0} events committed after {clock.Elapsed.TotalSeconds:N1} s");
         while (await CountAsync(postgres, "SELECT count(DISTINCT event_id) FROM applied") < events)
         {
             await Task.Delay(20);

@@ -9,5 +9,8 @@ return args switch
     ["down"] => await DownCommand.RunAsync(repositoryRoot),
     ["down", "--test"] => await DownCommand.RunForTestsAsync(repositoryRoot),
     ["status"] => StatusCommand.Run(repositoryRoot),
+    ["failed", var queue] => await FailedMessagesCommand.ListAsync(repositoryRoot, queue),
+    ["replay", var queue] => await FailedMessagesCommand.ReplayAsync(repositoryRoot, queue, null),
+    ["replay", var queue, var messageId] => await FailedMessagesCommand.ReplayAsync(repositoryRoot, queue, messageId),
     _ => Usage.Print(),
 };

@@ -29,6 +29,7 @@ public static class MessagingExtensions
         var options = builder.Services.AddOptions<MessagingOptions>()
             .Bind(builder.Configuration.GetSection("Messaging"))
             .Configure(o => o.ServiceName = serviceName);
+        var prefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", new MessagingOptions().PrefetchCount);
         var retryIntervals = builder.Configuration.GetSection("Messaging:RetryIntervals").Get<TimeSpan[]>()
             ?? new MessagingOptions().RetryIntervals.ToArray();
 
@@ -45,6 +46,7 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(brokerUri);
+                rabbit.PrefetchCount = prefetchCount;
 
                 // Bounded retries; after the last one MassTransit moves the message with its
                 // exception to the endpoint's _error queue, where FailedMessages can replay it.

@@ -34,6 +34,11 @@ public sealed class DatabaseSettings
         {
             Username = AppRole,
             Password = AppRolePassword,
+
+            // Services run the same few statements all day; preparing them saves the server
+            // parsing and planning each time (the outbox and inbox statements among them).
+            MaxAutoPrepare = 64,
+            AutoPrepareMinUsages = 2,
         };
         AppConnectionString = app.ConnectionString;
     }

@@ -47,7 +47,12 @@ internal sealed class OutboxRelay(
                 }
                 else if (sent < _options.RelayBatchSize)
                 {
-                    await signal.WaitAsync(_options.RelayPollInterval, stoppingToken);
+                    // Linger briefly after a wake-up so that a burst of commits is relayed in
+                    // one round rather than one round per commit.
+                    if (await signal.WaitAsync(_options.RelayPollInterval, stoppingToken))
+                    {
+                        await Task.Delay(_options.RelayLinger, stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
