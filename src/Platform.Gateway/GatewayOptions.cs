@@ -1,0 +1,30 @@
+namespace Platform.Gateway;
+
+/// <summary>The gateway's own settings, bound from the configuration section <c>Gateway</c>.</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>
+    /// The services behind the gateway. <c>/api/&lt;name&gt;/...</c> is forwarded to the address
+    /// <c>services:&lt;name&gt;:http:0</c>; a service without an address has no route.
+    /// </summary>
+    public IList<string> Services { get; } = [];
+
+    /// <summary>
+    /// Provider gRPC services (<c>platform.provider.v1.&lt;Service&gt;</c>) and the platform service
+    /// that owns each; they are forwarded over HTTP/2 to <c>services:&lt;owner&gt;:grpc:0</c>.
+    /// </summary>
+    public IDictionary<string, string> GrpcServices { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Requests one tenant (or one machine client) may make per minute before it gets 429.</summary>
+    public int RequestsPerMinute { get; set; } = 1200;
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>The browser login's confidential client.</summary>
+    public string ClientId { get; set; } = "platform-gateway";
+
+    public string? ClientSecret { get; set; }
+}

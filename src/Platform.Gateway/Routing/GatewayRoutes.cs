@@ -1,0 +1,77 @@
+using System.Net;
+using Platform.Security;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Platform.Gateway.Routing;
+
+/// <summary>
+/// The gateway's routing table, built from the services it is configured with and the addresses
+/// the AppHost or the local launcher gave them (<c>services:&lt;name&gt;:&lt;endpoint&gt;:0</c>).
+/// </summary>
+internal static class GatewayRoutes
+{
+    public const string GrpcPackage = "platform.provider.v1";
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(
+        GatewayOptions options, IConfiguration configuration)
+    {
+        var routes = new List<RouteConfig>();
+        var clusters = new List<ClusterConfig>();
+
+        foreach (var service in options.Services)
+        {
+            if (Address(configuration, service, "http") is not { } address)
+            {
+                continue;
+            }
+
+            clusters.Add(Cluster($"{service}-http", address, http2: false));
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"{service}-api",
+                ClusterId = $"{service}-http",
+                AuthorizationPolicy = PlatformPolicies.Staff,
+                Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
+            });
+        }
+
+        foreach (var (grpcService, owner) in options.GrpcServices)
+        {
+            if (Address(configuration, owner, "grpc") is not { } address)
+            {
+                continue;
+            }
+
+            var clusterId = $"{owner}-grpc";
+            if (clusters.All(c => c.ClusterId != clusterId))
+            {
+                clusters.Add(Cluster(clusterId, address, http2: true));
+            }
+
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"grpc-{grpcService}",
+                ClusterId = clusterId,
+                AuthorizationPolicy = PlatformPolicies.ProviderSystem,
+                Match = new RouteMatch { Path = $"/{GrpcPackage}.{grpcService}/{{method}}", Methods = ["POST"] },
+            });
+        }
+
+        return (routes, clusters);
+    }
+
+    private static string? Address(IConfiguration configuration, string service, string endpoint) =>
+        configuration[$"services:{service}:{endpoint}:0"];
+
+    private static ClusterConfig Cluster(string id, string address, bool http2) => new()
+    {
+        ClusterId = id,
+        Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
+
+        // gRPC needs HTTP/2 end to end; without TLS that is cleartext HTTP/2 (h2c) to the backend.
+        HttpRequest = http2
+            ? new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact }
+            : null,
+    };
+}
