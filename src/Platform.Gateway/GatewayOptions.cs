@@ -23,6 +23,9 @@ public sealed class GatewayOptions
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>A browser session's access token is refreshed when it has less than this left to live.</summary>
+    public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The browser login's confidential client.</summary>
     public string ClientId { get; set; } = "platform-gateway";
 

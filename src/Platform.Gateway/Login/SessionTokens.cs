@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Platform.Gateway.Login;
@@ -11,8 +12,6 @@ namespace Platform.Gateway.Login;
 /// </summary>
 internal static class SessionTokens
 {
-    private static readonly TimeSpan RefreshAhead = TimeSpan.FromSeconds(60);
-
     public static AuthenticationProperties Properties(TokenResponse tokens)
     {
         var properties = new AuthenticationProperties { IsPersistent = false };
@@ -23,7 +22,8 @@ internal static class SessionTokens
     public static async Task RefreshWhenDueAsync(CookieValidatePrincipalContext context)
     {
         var expiresAt = context.Properties.GetTokenValue("expires_at");
-        if (expiresAt is null || DateTimeOffset.Parse(expiresAt, CultureInfo.InvariantCulture) - DateTimeOffset.UtcNow > RefreshAhead)
+        var refreshAhead = context.HttpContext.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RefreshAhead;
+        if (expiresAt is null || DateTimeOffset.Parse(expiresAt, CultureInfo.InvariantCulture) - DateTimeOffset.UtcNow > refreshAhead)
         {
             return;
         }
