@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the solution against real PostgreSQL and RabbitMQ servers on loopback and
+# Runs every test of the solution against real PostgreSQL, RabbitMQ and identity provider servers on loopback and
 # ends with one line: "N passed, N failed" (", N skipped" when any were skipped).
 # On a fresh Debian machine it first installs the packages the tests need (as root, or with sudo).
 set -euo pipefail
@@ -7,6 +7,9 @@ cd "$(dirname "$0")"
 
 # Debian packages the tests start as real servers or peers; add one word when a test needs another.
 TEST_PACKAGES="postgresql rabbitmq-server"
+# Node.js runs the local identity provider (infra/identity). A node already on PATH, from whatever source,
+# is used as it is; Debian's is installed only when there is none (it would clash with NodeSource's package).
+command -v node >/dev/null 2>&1 || TEST_PACKAGES="$TEST_PACKAGES nodejs npm"
 RESULTS_DIR=.local/test-results
 LAUNCHER=src/Platform.Launcher/bin/Debug/net10.0/Platform.Launcher.dll
 

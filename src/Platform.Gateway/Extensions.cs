@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Platform.Gateway.Login;
 using Platform.Gateway.Protection;
 using Platform.Gateway.Routing;
+using Platform.Grpc;
+using Platform.Provider.Contracts.Identity;
 using Platform.Security;
 
 namespace Platform.Gateway;
@@ -47,6 +49,8 @@ internal static class Extensions
         builder.Services.AddHttpClient(OidcClient.HttpClientName);
         builder.Services.AddSingleton<OidcClient>();
         builder.Services.AddTenantRateLimiting(options);
+        builder.Services.AddPlatformGrpc(builder.Configuration);
+        builder.AddProviderIdentity();
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
@@ -64,6 +68,9 @@ internal static class Extensions
         app.UseAuthorization();
         app.UseMiddleware<AntiforgeryForSessions>();
         app.MapLoginEndpoints();
+
+        // "Who am I" answers from the provider's token alone, so the gateway serves it itself.
+        app.MapProviderIdentityService(PlatformPolicies.ProviderSystem);
         app.MapReverseProxy();
         return app;
     }

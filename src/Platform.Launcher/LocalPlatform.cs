@@ -14,6 +14,7 @@ internal sealed class LocalPlatform
         RabbitMq = new RabbitMqServer(RunDirectory, managementPlugin: true);
         Services = [.. PlatformServices.All.Select(service =>
             new HttpProcessServer(service.Name, RunDirectory, ServiceCommand(service), readinessPath: "/health"))];
+        Identity = new IdentityProviderServer(RunDirectory, repositoryRoot, realmVariables: RealmVariables());
     }
 
     public string RepositoryRoot { get; }
@@ -26,9 +27,12 @@ internal sealed class LocalPlatform
 
     public RabbitMqServer RabbitMq { get; }
 
+    /// <summary>The local stand-in for Keycloak, serving <c>infra/keycloak/platform-realm.json</c>.</summary>
+    public IdentityProviderServer Identity { get; }
+
     public IReadOnlyList<HttpProcessServer> Services { get; }
 
-    public IEnumerable<ILocalServer> Servers => [Postgres, RabbitMq];
+    public IEnumerable<ILocalServer> Servers => [Postgres, RabbitMq, Identity];
 
     public IEnumerable<ILocalServer> Everything => [.. Servers, .. Services];
 
@@ -57,12 +61,25 @@ internal sealed class LocalPlatform
         {
             environment["ConnectionStrings__messaging"] = WithoutSlash(RabbitMq.AmqpUri);
         }
+        // What the AppHost gives for Keycloak: its address by reference, the realm and authority by name.
+        environment["services__keycloak__http__0"] = WithoutSlash(Identity.BaseAddress);
+        environment["Identity__Realm"] = Identity.Realm;
+        environment["Identity__Authority"] = Identity.Issuer.ToString();
         foreach (var other in Services)
         {
             environment[$"services__{other.Name}__http__0"] = WithoutSlash(other.BaseAddress);
         }
         return environment;
     }
+
+    /// <summary>
+    /// The realm file's placeholders that depend on this run: the gateway's address, for its redirect URIs.
+    /// (Keycloak under the AppHost gets the same variable.)
+    /// </summary>
+    private Dictionary<string, string> RealmVariables() =>
+        Services.FirstOrDefault(service => service.Name == "gateway") is { } gateway
+            ? new() { ["PLATFORM_GATEWAY_URL"] = WithoutSlash(gateway.BaseAddress) }
+            : [];
 
     private static string WithoutSlash(Uri address) => address.ToString().TrimEnd('/');
 }

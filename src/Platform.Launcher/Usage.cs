@@ -6,7 +6,7 @@ internal static class Usage
     {
         Console.Error.WriteLine("""
             Usage: ./run.sh [command]
-              up            start PostgreSQL, RabbitMQ and every service (the default)
+              up            start PostgreSQL, RabbitMQ, the identity provider and every service (the default)
               down          stop them
               status        show what runs where
               down --test   stop the servers the test suite left running (./test.sh does this)

@@ -24,6 +24,23 @@ public static class PrivateServers
         return rabbitMq;
     }
 
+    /// <summary>
+    /// An identity provider of one's own, for a test that stops it or needs the realm's placeholders set:
+    /// a gateway on its own port passes <paramref name="gatewayUrl"/> (e.g. <c>http://127.0.0.1:5123</c>), which
+    /// becomes <c>PLATFORM_GATEWAY_URL</c> and so the <c>platform-gateway</c> client's redirect and post-logout URIs
+    /// (<c>&lt;gatewayUrl&gt;/auth/callback</c>, <c>&lt;gatewayUrl&gt;/</c>). The shared one accepts only port 8080.
+    /// </summary>
+    public static Task<PrivateServer<IdentityProviderServer>> StartIdentityProviderAsync(
+        Uri? gatewayUrl = null, IReadOnlyDictionary<string, string>? realmVariables = null, CancellationToken cancellationToken = default)
+    {
+        var variables = new Dictionary<string, string>(realmVariables ?? new Dictionary<string, string>());
+        if (gatewayUrl is not null)
+        {
+            variables["PLATFORM_GATEWAY_URL"] = gatewayUrl.GetLeftPart(UriPartial.Authority);
+        }
+        return StartAsync(directory => new IdentityProviderServer(directory, realmVariables: variables), cancellationToken);
+    }
+
     /// <summary>Starts the server <paramref name="create"/> builds for a new private folder.</summary>
     public static async Task<PrivateServer<TServer>> StartAsync<TServer>(
         Func<string, TServer> create, CancellationToken cancellationToken = default)

@@ -4,7 +4,7 @@ using Platform.LocalInfrastructure;
 namespace Platform.Testing;
 
 /// <summary>
-/// The PostgreSQL server and RabbitMQ broker that every test of a test run shares, in
+/// The PostgreSQL server, RabbitMQ broker and identity provider that every test of a test run shares, in
 /// <c>.local/test/shared/</c>. The first test assembly to ask starts them; the others (in this
 /// or in parallel processes) find them running and reuse them. <c>./test.sh</c> stops them at the end
 /// (<c>Platform.Launcher down --test</c>).
@@ -14,6 +14,7 @@ namespace Platform.Testing;
 public sealed class SharedInfrastructure
 {
     private static readonly Lazy<Task<SharedInfrastructure>> s_shared = new(StartAsync);
+    private static readonly Lazy<Task<IdentityProviderServer>> s_identityProvider = new(StartIdentityProviderAsync);
 
     private SharedInfrastructure(PostgresServer postgres, RabbitMqServer rabbitMq)
     {
@@ -29,6 +30,16 @@ public sealed class SharedInfrastructure
 
     /// <summary>The shared servers, started on first use.</summary>
     public static Task<SharedInfrastructure> GetAsync() => s_shared.Value;
+
+    /// <summary>
+    /// The shared local identity provider (the realm file served at Keycloak's paths), started on first use
+    /// and apart from PostgreSQL and RabbitMQ, so tests that need no tokens do not wait for it.
+    /// </summary>
+    public static Task<IdentityProviderServer> GetIdentityProviderAsync() => s_identityProvider.Value;
+
+    /// <summary>A <see cref="TokenClient"/> for the shared identity provider.</summary>
+    public static async Task<TokenClient> GetTokenClientAsync() =>
+        new((await GetIdentityProviderAsync()).Issuer);
 
     /// <summary>A connection string as the superuser <c>platform</c> (no password: trust on loopback).</summary>
     public string PostgresOwnerConnectionString(string database) => Postgres.OwnerConnectionString(database);
@@ -47,6 +58,14 @@ public sealed class SharedInfrastructure
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
         await create.ExecuteNonQueryAsync(cancellationToken);
         return PostgresOwnerConnectionString(database);
+    }
+
+    private static async Task<IdentityProviderServer> StartIdentityProviderAsync()
+    {
+        var root = RepositoryRoot.Find();
+        var identity = new IdentityProviderServer(LocalLayout.SharedTestDirectory(root), root);
+        await identity.StartAsync();
+        return identity;
     }
 
     private static async Task<SharedInfrastructure> StartAsync()

@@ -26,19 +26,22 @@ internal static class DownCommand
     public static async Task<int> RunForTestsAsync(string repositoryRoot)
     {
         var shared = LocalLayout.SharedTestDirectory(repositoryRoot);
-        await Task.WhenAll(new PostgresServer(shared).StopAsync(), new RabbitMqServer(shared).StopAsync());
+        await Task.WhenAll(TestServers(shared, repositoryRoot).Select(server => server.StopAsync()));
 
         var privateRoot = LocalLayout.PrivateTestDirectory(repositoryRoot);
         var leftovers = Directory.Exists(privateRoot) ? Directory.GetDirectories(privateRoot) : [];
         foreach (var directory in leftovers)
         {
-            await Task.WhenAll(new PostgresServer(directory).StopAsync(), new RabbitMqServer(directory).StopAsync());
+            await Task.WhenAll(TestServers(directory, repositoryRoot).Select(server => server.StopAsync()));
             Directory.Delete(directory, recursive: true);
         }
         await RabbitMqServer.StopPortMapperIfIdleAsync();
         Console.WriteLine($"Test servers stopped ({leftovers.Length} left-over private folders removed).");
         return 0;
     }
+
+    private static ILocalServer[] TestServers(string directory, string repositoryRoot) =>
+        [new PostgresServer(directory), new RabbitMqServer(directory), new IdentityProviderServer(directory, repositoryRoot)];
 
     private static async Task StopAsync(ILocalServer server)
     {

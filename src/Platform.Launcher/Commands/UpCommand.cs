@@ -10,7 +10,7 @@ internal static class UpCommand
         var platform = new LocalPlatform(repositoryRoot);
         try
         {
-            Console.WriteLine("Starting PostgreSQL and RabbitMQ (or finding them running)...");
+            Console.WriteLine("Starting PostgreSQL, RabbitMQ and the identity provider (or finding them running)...");
             var serverOutcomes = await Task.WhenAll(platform.Servers.Select(server => server.StartAsync()));
             var serviceOutcomes = await StartServicesAsync(platform);
             var manifest = LocalRunManifest.Of(platform.Everything);
@@ -24,6 +24,8 @@ internal static class UpCommand
             Console.WriteLine($"Manifest: {Path.GetRelativePath(repositoryRoot, platform.ManifestFile)}");
             Console.WriteLine($"Logs:     {Path.GetRelativePath(repositoryRoot, Path.Combine(platform.RunDirectory, "logs"))}/");
             Console.WriteLine("Stop:     ./run.sh down");
+            Console.WriteLine();
+            DemoUsers.Print(platform.Identity);
             return 0;
         }
         catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
