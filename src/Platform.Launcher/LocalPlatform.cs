@@ -65,9 +65,17 @@ internal sealed class LocalPlatform
         environment["services__keycloak__http__0"] = WithoutSlash(Identity.BaseAddress);
         environment["Identity__Realm"] = Identity.Realm;
         environment["Identity__Authority"] = Identity.Issuer.ToString();
-        foreach (var other in Services)
+        if (service.ServesGrpc)
         {
-            environment[$"services__{other.Name}__http__0"] = WithoutSlash(other.BaseAddress);
+            environment["Kestrel__Endpoints__grpc__Url"] = WithoutSlash(ServerOf(service).GrpcAddress);
+        }
+        foreach (var (other, server) in PlatformServices.All.Zip(Services))
+        {
+            environment[$"services__{other.Name}__http__0"] = WithoutSlash(server.BaseAddress);
+            if (other.ServesGrpc)
+            {
+                environment[$"services__{other.Name}__grpc__0"] = WithoutSlash(server.GrpcAddress);
+            }
         }
         return environment;
     }
@@ -80,6 +88,8 @@ internal sealed class LocalPlatform
         Services.FirstOrDefault(service => service.Name == "gateway") is { } gateway
             ? new() { ["PLATFORM_GATEWAY_URL"] = WithoutSlash(gateway.BaseAddress) }
             : [];
+
+    private HttpProcessServer ServerOf(PlatformService service) => Services[PlatformServices.All.ToList().IndexOf(service)];
 
     private static string WithoutSlash(Uri address) => address.ToString().TrimEnd('/');
 }

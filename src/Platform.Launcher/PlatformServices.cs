@@ -5,7 +5,8 @@ namespace Platform.Launcher;
 /// <param name="Project">The project file, relative to the repository root.</param>
 /// <param name="Database">The database it owns (<c>ConnectionStrings__&lt;database&gt;</c>), if any.</param>
 /// <param name="UsesMessaging">Whether it gets <c>ConnectionStrings__messaging</c> (RabbitMQ).</param>
-internal sealed record PlatformService(string Name, string Project, string? Database = null, bool UsesMessaging = false);
+/// <param name="ServesGrpc">Whether it serves provider gRPC on a cleartext HTTP/2 listener (<c>services__&lt;name&gt;__grpc__0</c>).</param>
+internal sealed record PlatformService(string Name, string Project, string? Database = null, bool UsesMessaging = false, bool ServesGrpc = false);
 
 internal static class PlatformServices
 {
@@ -15,5 +16,7 @@ internal static class PlatformServices
     /// </summary>
     public static IReadOnlyList<PlatformService> All { get; } =
     [
+        // The gateway comes last: it routes to every service before it.
+        new("gateway", "src/Platform.Gateway/Platform.Gateway.csproj", ServesGrpc: true),
     ];
 }

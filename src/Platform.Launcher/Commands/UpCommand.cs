@@ -26,6 +26,7 @@ internal static class UpCommand
             Console.WriteLine("Stop:     ./run.sh down");
             Console.WriteLine();
             DemoUsers.Print(platform.Identity);
+            PrintEntryPoints(platform);
             return 0;
         }
         catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
@@ -34,6 +35,21 @@ internal static class UpCommand
             Console.Error.WriteLine("What did start keeps running; ./run.sh down stops it.");
             return 1;
         }
+    }
+
+    /// <summary>Where people and provider systems come in: the gateway's browser login and its gRPC listener.</summary>
+    private static void PrintEntryPoints(LocalPlatform platform)
+    {
+        var gateway = platform.Services.FirstOrDefault(service => service.Name == "gateway");
+        if (gateway is null)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Log in:        {gateway.BaseAddress}login  (then {gateway.BaseAddress}auth/me shows who you are)");
+        Console.WriteLine($"Staff API:     {gateway.BaseAddress}api/<service>/...  (bearer token or browser session)");
+        Console.WriteLine($"Provider gRPC: {gateway.GrpcAddress}  (cleartext HTTP/2; see docs/provider-integration.md)");
     }
 
     private static async Task<StartOutcome[]> StartServicesAsync(LocalPlatform platform)

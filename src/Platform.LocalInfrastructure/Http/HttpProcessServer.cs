@@ -41,6 +41,12 @@ public sealed class HttpProcessServer : ProcessServer
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>
+    /// A second port for the program's cleartext HTTP/2 (gRPC) listener, chosen once and kept like
+    /// the HTTP port; the program is told it through its environment.
+    /// </summary>
+    public Uri GrpcAddress => new($"http://127.0.0.1:{AssignedPort("grpc")}");
+
     public override async Task<bool> IsReadyAsync(CancellationToken cancellationToken = default)
     {
         try
