@@ -68,6 +68,7 @@ internal static class Extensions
         app.UseAuthorization();
         app.UseMiddleware<AntiforgeryForSessions>();
         app.MapLoginEndpoints();
+        app.MapHomePage();
 
         // "Who am I" answers from the provider's token alone, so the gateway serves it itself.
         app.MapProviderIdentityService(PlatformPolicies.ProviderSystem);

@@ -23,6 +23,9 @@ public class BrowserLoginTests(GatewayFixture fixture) : IClassFixture<GatewayFi
         Assert.Equal("GM0484", user.Municipality);
         Assert.DoesNotContain(browser.Cookies.GetAllCookies(), c => c.Value.Split('.').Length == 3 && c.Value.StartsWith("eyJ", StringComparison.Ordinal));
 
+        var home = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.Gateway, "/")));
+        Assert.Contains("Signed in as <strong>advisor.alphen</strong>", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // The gateway forwards the session's access token; the service sees the user.
         var read = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.Gateway, $"/api/populations/cases/{fixture.CaseOf["GM0484"]}")));
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
@@ -43,6 +46,7 @@ public class BrowserLoginTests(GatewayFixture fixture) : IClassFixture<GatewayFi
         var logoutPage = await browser.FollowAsync(toIdentityProvider.Headers.Location!);
         var loggedOut = await browser.SubmitFormAsync(logoutPage);
         Assert.Equal(new Uri(fixture.Gateway, "/"), loggedOut.RequestMessage!.RequestUri);
+        Assert.Contains("You are not signed in", await loggedOut.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var afterLogout = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.Gateway, "/auth/me")));
         Assert.Equal(HttpStatusCode.Unauthorized, afterLogout.StatusCode);
