@@ -14,7 +14,7 @@ namespace Platform.Grpc.Client;
 /// <see cref="ReadAllAsync"/>, single-response calls with <see cref="ResponseAsync"/>. Every failure
 /// surfaces as an <see cref="RpcException"/>. Disposing an unfinished call cancels it.
 /// </summary>
-public sealed class GrpcCall<TRequest, TResponse> : IAsyncDisposable
+public sealed partial class GrpcCall<TRequest, TResponse> : IAsyncDisposable
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>, new()
 {
@@ -76,7 +76,7 @@ public sealed class GrpcCall<TRequest, TResponse> : IAsyncDisposable
             if (await Task.WhenAny(content.Stream, _send) == _send && !content.Stream.IsCompleted)
             {
                 await _send;
-                throw await EndedStatusAsync();
+                throw _trailersOnlyFailure ?? new RpcException(StatusCode.Internal, "The server ended the call before reading the request stream.");
             }
 
             var stream = await content.Stream;
@@ -170,105 +170,6 @@ public sealed class GrpcCall<TRequest, TResponse> : IAsyncDisposable
         End(failure?.StatusCode ?? StatusCode.OK, MetadataHeaders.FromHeaders(response.TrailingHeaders));
         return failure is null ? null : throw failure;
     }
-
-    private async Task<HttpResponseMessage> StartAsync(TRequest? request)
-    {
-        try
-        {
-            var message = await CreateRequestAsync(request);
-            var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, _cancellation.Token);
-            await ReadHeadersAsync(response);
-            return response;
-        }
-        catch (Exception e)
-        {
-            var failure = Translate(e);
-            End(failure.StatusCode, failure.Trailers);
-            _headers.TrySetException(failure);
-            _requestStream?.Abort();
-            throw failure;
-        }
-    }
-
-    private async Task<HttpRequestMessage> CreateRequestAsync(TRequest? request)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, _method.Path)
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = request is null
-                ? _requestStream
-                : new SingleMessageContent(MessageWriter.ToFrame(request, _options.MaxSendMessageSize, _options.CompressRequests ? CompressionLevel.Fastest : null, "request")),
-        };
-        var headers = message.Headers;
-        headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
-        headers.TryAddWithoutValidation("user-agent", _options.UserAgent);
-        headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, GrpcProtocol.SupportedEncodings);
-        if (_options.CompressRequests)
-        {
-            headers.TryAddWithoutValidation(GrpcProtocol.EncodingHeader, GrpcProtocol.Gzip);
-        }
-
-        if (_deadline is { } deadline)
-        {
-            var remaining = deadline - DateTimeOffset.UtcNow;
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new RpcException(StatusCode.DeadlineExceeded, "Deadline Exceeded");
-            }
-
-            headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(remaining));
-            if (remaining.TotalMilliseconds < int.MaxValue)
-            {
-                _cancellation.CancelAfter(remaining);
-            }
-        }
-
-        if (_options.AccessTokenProvider is { } tokens && await tokens(_cancellation.Token) is { Length: > 0 } token)
-        {
-            headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (_callOptions.Headers is { } metadata)
-        {
-            MetadataHeaders.WriteTo(metadata, headers);
-        }
-
-        return message;
-    }
-
-    private async Task ReadHeadersAsync(HttpResponseMessage response)
-    {
-        var status = ClientStatus.FromMetadata(response.Headers, out var code);
-        if (response.StatusCode != HttpStatusCode.OK && code is null)
-        {
-            throw new RpcException(ClientStatus.FromHttpStatus(response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}.");
-        }
-
-        var headers = MetadataHeaders.FromHeaders(response.Headers);
-        if (code is not null)
-        {
-            // Trailers-only: the status is all there is.
-            _trailersOnly = true;
-            _trailersOnlyFailure = status;
-            _headers.TrySetResult(headers);
-            return;
-        }
-
-        var contentType = response.Content.Headers.ContentType?.ToString();
-        if (!GrpcProtocol.IsGrpcContentType(contentType))
-        {
-            throw new RpcException(StatusCode.Internal, $"Bad gRPC response. Invalid content-type value: {contentType}.");
-        }
-
-        var encoding = response.Headers.TryGetValues(GrpcProtocol.EncodingHeader, out var encodings) ? encodings.First() : null;
-        var body = await response.Content.ReadAsStreamAsync(_cancellation.Token);
-        _reader = new MessageReader(PipeReader.Create(body), _options.MaxReceiveMessageSize, encoding, "response");
-        _headers.TrySetResult(headers);
-    }
-
-    private Task<RpcException> EndedStatusAsync() =>
-        Task.FromResult(_trailersOnlyFailure ?? new RpcException(StatusCode.Internal, "The server ended the call before reading the request stream."));
 
     private void End(StatusCode code, Metadata trailers)
     {

@@ -44,24 +44,17 @@ public static class GrpcHealthService
         var interval = context.Services.GetRequiredService<IOptions<GrpcServerOptions>>().Value.HealthWatchInterval;
         ServingStatus? last = null;
         using var timer = new PeriodicTimer(interval);
-        try
+        // Runs until the watcher cancels (or its deadline passes): the token ends the loop, and the dispatcher the call.
+        do
         {
-            do
+            var status = IsKnown(request.Service, context) ? await EvaluateAsync(context) : ServingStatus.ServiceUnknown;
+            if (status != last)
             {
-                var status = IsKnown(request.Service, context) ? await EvaluateAsync(context) : ServingStatus.ServiceUnknown;
-                if (status != last)
-                {
-                    await responses.WriteAsync(new HealthCheckResponse { Status = status }, context.CancellationToken);
-                    last = status;
-                }
+                await responses.WriteAsync(new HealthCheckResponse { Status = status }, context.CancellationToken);
+                last = status;
             }
-            while (await timer.WaitForNextTickAsync(context.CancellationToken));
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
-        {
-            // The watcher went away, or its deadline passed: the dispatcher ends the call accordingly.
-            throw;
-        }
+        while (await timer.WaitForNextTickAsync(context.CancellationToken));
     }
 
     private static bool IsKnown(string service, ServerCallContext context) =>

@@ -93,6 +93,8 @@ internal sealed class MessageReader(PipeReader reader, int maxMessageSize, strin
         }
         catch (InvalidProtocolBufferException)
         {
+            // INTERNAL, as grpc-go, grpc-java, gRPC C++ and grpc-js answer bytes that are not the
+            // message: the framing layer failed, not the request's content (INVALID_ARGUMENT is for that).
             throw new RpcException(StatusCode.Internal, $"Failed to parse the {kind} message.");
         }
     }

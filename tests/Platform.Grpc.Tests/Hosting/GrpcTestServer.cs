@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.Grpc.Health;
+using Platform.Grpc.Hosting;
+using Platform.Grpc.Server;
+using Platform.Provider.Contracts.Identity;
+
+namespace Platform.Grpc.Tests.Hosting;
+
+/// <summary>
+/// A real host on loopback built the way a service is: service defaults, an HTTP/1.1 listener for
+/// REST and /health and an h2c listener for gRPC, JwtBearer, the Interop, health and provider
+/// identity services.
+/// </summary>
+internal sealed class GrpcTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GrpcTestServer(WebApplication app, SlowCalls slowCalls)
+    {
+        _app = app;
+        SlowCalls = slowCalls;
+        GrpcAddress = app.Services.GetRequiredService<GrpcListener>().Address
+            ?? throw new InvalidOperationException("The gRPC listener did not bind.");
+        HttpAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a))
+            .First(a => a.Port != GrpcAddress.Port)
+            .ToString());
+    }
+
+    /// <summary>The h2c listener, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri GrpcAddress { get; }
+
+    /// <summary>The HTTP/1.1 listener serving REST and <c>/health</c>.</summary>
+    public Uri HttpAddress { get; }
+
+    public SlowCalls SlowCalls { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<GrpcTestServer> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null, bool testTokens = true)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(GrpcTestServer).Assembly.GetName().Name,
+            EnvironmentName = "Development",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [GrpcListener.UrlKey] = "http://127.0.0.1:0",
+            ["Grpc:MaxReceiveMessageSize"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Grpc:MaxSendMessageSize"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Grpc:HealthWatchInterval"] = "00:00:00.200",
+            ["ProviderDirectory:Names:tom-in-de-buurt"] = "Tom in de buurt",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddServiceDefaults();
+        builder.AddGrpcListener();
+        builder.Services.AddPlatformGrpc(builder.Configuration);
+        builder.AddProviderIdentity();
+        if (testTokens)
+        {
+            TestTokens.AddTestAuthentication(builder.Services);
+        }
+
+        configure?.Invoke(builder);
+
+        var slowCalls = new SlowCalls();
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapGet("/rest/ping", () => "pong");
+        InteropService.Map(app, slowCalls);
+        app.MapGrpcHealthService();
+        app.MapProviderIdentityService();
+        await app.StartAsync();
+        return new GrpcTestServer(app, slowCalls);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>One server shared by the tests of a class: every test makes its own calls, so they stay independent.</summary>
+public sealed class GrpcServerFixture : IAsyncLifetime
+{
+    private GrpcTestServer? _server;
+
+    internal GrpcTestServer Server => _server ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync() => _server = await GrpcTestServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
