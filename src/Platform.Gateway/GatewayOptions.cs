@@ -12,8 +12,8 @@ public sealed class GatewayOptions
     public IList<string> Services { get; } = [];
 
     /// <summary>
-    /// Provider gRPC services (<c>platform.provider.v1.&lt;Service&gt;</c>) and the platform service
-    /// that owns each; they are forwarded over HTTP/2 to <c>services:&lt;owner&gt;:grpc:0</c>.
+    /// Provider gRPC services by full name (<c>platform.provider.v1.ReferralIntake</c>) and the platform
+    /// service that owns each; they are forwarded over HTTP/2 to <c>services:&lt;owner&gt;:grpc:0</c>.
     /// </summary>
     public IDictionary<string, string> GrpcServices { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

@@ -11,8 +11,6 @@ namespace Platform.Gateway.Routing;
 /// </summary>
 internal static class GatewayRoutes
 {
-    public const string GrpcPackage = "platform.provider.v1";
-
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(
         GatewayOptions options, IConfiguration configuration)
     {
@@ -54,7 +52,7 @@ internal static class GatewayRoutes
                 RouteId = $"grpc-{grpcService}",
                 ClusterId = clusterId,
                 AuthorizationPolicy = PlatformPolicies.ProviderSystem,
-                Match = new RouteMatch { Path = $"/{GrpcPackage}.{grpcService}/{{method}}", Methods = ["POST"] },
+                Match = new RouteMatch { Path = $"/{grpcService}/{{method}}", Methods = ["POST"] },
             });
         }
 
