@@ -115,7 +115,7 @@ public class ClientTests(GrpcServerFixture fixture) : IClassFixture<GrpcServerFi
         var id = Guid.NewGuid().ToString();
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            client.UnaryAsync(Calls.SlowMethod, new SlowRequest { Id = id }, new CallOptions { Timeout = TimeSpan.FromMilliseconds(300) }));
+            client.UnaryAsync(Calls.SlowMethod, new SlowRequest { Id = id }, new CallOptions { Timeout = TimeSpan.FromSeconds(2) }));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         await fixture.Server.SlowCalls.For(id).TokenFired.Task.WaitAsync(TimeSpan.FromSeconds(30));
