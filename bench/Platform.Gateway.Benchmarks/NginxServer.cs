@@ -1,50 +1,28 @@
-using System.Globalization;
-using Platform.LocalInfrastructure;
-
 namespace Platform.Gateway.Benchmarks;
 
 /// <summary>
 /// A private nginx (Debian's package) in <c>&lt;root&gt;/nginx/</c>, configured as a plain reverse proxy to
 /// the backend: no authentication, HTTP/1.1 with a pool of kept-alive upstream connections.
 /// </summary>
-internal sealed class NginxServer(string rootDirectory, Uri backend) : ProcessServer("nginx", rootDirectory)
+internal sealed class NginxServer(string rootDirectory, Uri backend) : ChildServer("nginx", rootDirectory)
 {
     public const string Executable = "/usr/sbin/nginx";
-
-    private static readonly HttpClient s_probeClient = new() { Timeout = TimeSpan.FromSeconds(2) };
-
-    public int Port => AssignedPort("http");
-
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
 
     private string ConfigFile => Path.Combine(InstanceDirectory, "nginx.conf");
 
     /// <summary>Ready when a request through it reaches the backend.</summary>
-    public override async Task<bool> IsReadyAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            using var response = await s_probeClient.GetAsync(new Uri(BaseAddress, PingBackend.PingPath), cancellationToken);
-            return response.IsSuccessStatusCode;
-        }
-        catch (Exception exception) when (exception is HttpRequestException
-            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return false;
-        }
-    }
-
-    public override ResourceDescription Describe() => new(Name, BaseAddress.ToString(), LogFile, ProcessId);
+    protected override string ReadinessPath => PingBackend.PingPath;
 
     protected override Task PrepareAsync(CancellationToken cancellationToken) =>
         File.WriteAllTextAsync(ConfigFile, Config(InstanceDirectory, Port, backend), cancellationToken);
 
     protected override Task<int> LaunchAsync(CancellationToken cancellationToken) =>
         // -e: the error log from the first line on, before the configuration names its own.
-        Task.FromResult(StartDetached(
+        Task.FromResult(StartChild(
             Executable,
             ["-p", InstanceDirectory, "-c", ConfigFile, "-e", Path.Combine(InstanceDirectory, "error.log")],
-            new Dictionary<string, string>()));
+            new Dictionary<string, string>(),
+            InstanceDirectory));
 
     // worker_processes auto (one per core, two here): the gateway's thread pool uses every core,
     // so one worker would cap the peer at a single core and flatter the gateway.

@@ -1,13 +1,14 @@
 using System.Globalization;
-using System.Net;
 using Platform.Gateway.Benchmarks;
 using Platform.LocalInfrastructure;
 using Platform.Testing;
 
 // What the gateway costs on the hot path: one small authenticated GET answered by the backend directly,
 // through the gateway (which validates the bearer token on every request) and through nginx (a plain
-// proxy, no authentication), all driven by wrk in the same run. Arguments: [seconds per measurement].
-var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+// proxy, no authentication), all driven by wrk in the same run.
+// Arguments: [seconds per measurement, default 5] [rounds, default 3].
+var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -23,7 +24,7 @@ var repository = RepositoryRoot.Find();
 var root = Path.Combine(repository, ".local", "bench", "gateway");
 await using var backend = await PingBackend.StartAsync(cancel);
 var identity = new IdentityProviderServer(root, repository);
-var gateway = GatewayServer.Create(repository, root, identity, backend.Address);
+var gateway = new GatewayServer(repository, root, identity, backend.Address);
 var nginx = new NginxServer(root, backend.Address);
 ProcessServer[] servers = [identity, gateway, nginx];
 try
@@ -45,44 +46,24 @@ try
     await Checks.GatewayRefusesAsync(targets[1].Url, cancel);
 
     Console.WriteLine($"GET {PingBackend.PingPath} with a bearer token; the backend answers {PingBackend.Body.Length} bytes of JSON.");
-    Console.WriteLine($"wrk --latency, {seconds} s per target after a warm-up of the same load. nginx: plain proxy_pass, worker_processes auto ({Environment.ProcessorCount}).");
+    Console.WriteLine($"wrk --latency; medians of {rounds} rounds of {seconds} s per target, the targets taking turns. nginx: plain proxy_pass, worker_processes auto ({Environment.ProcessorCount}).");
     Console.WriteLine($"wrk, backend, gateway, nginx and identity provider all share the same {Environment.ProcessorCount} cores. Load average before: {LoadAverage()}.");
 
+    var run = new LoadRun(targets, token => tokens.PasswordTokenAsync("advisor.alphen", cancellationToken: token));
     // Under load on two shared cores the gateway's tiered JIT needs about 15 s to reach steady
-    // state (its throughput triples meanwhile); every target gets the same warm-up.
-    var underLoad = await MeasureAllAsync("under load: wrk -t2 -c32, after 20 s of warm-up", threads: 2, connections: 32, warmUpSeconds: 20);
-    var oneAtATime = await MeasureAllAsync("one request at a time: wrk -t1 -c1, after 5 s of warm-up", threads: 1, connections: 1, warmUpSeconds: 5);
+    // state (its throughput roughly triples meanwhile); every target gets the same warm-up.
+    var underLoad = await run.MeasureAsync(threads: 2, connections: 32, warmUpSeconds: 20, seconds, rounds, cancel);
+    Print("under load: wrk -t2 -c32, after 20 s of warm-up", underLoad);
+    var oneAtATime = await run.MeasureAsync(threads: 1, connections: 1, warmUpSeconds: 5, seconds, rounds, cancel);
+    Print("one request at a time: wrk -t1 -c1, after 5 s of warm-up", oneAtATime);
 
+    var ratios = Enumerable.Range(0, rounds).Select(r => underLoad["gateway"][r].RequestsPerSecond / underLoad["nginx"][r].RequestsPerSecond).ToArray();
     Console.WriteLine();
-    Console.WriteLine($"gateway/nginx requests/s under load:   {underLoad["gateway"].RequestsPerSecond / underLoad["nginx"].RequestsPerSecond,5:N2}   (target >= 0.67)");
-    Console.WriteLine($"p50 the gateway adds over direct:      {underLoad["gateway"].P50 - underLoad["direct"].P50,5:N2} ms under load, {oneAtATime["gateway"].P50 - oneAtATime["direct"].P50:N2} ms one at a time   (target <= 1 ms)");
-    Console.WriteLine($"p50 nginx adds over direct:            {underLoad["nginx"].P50 - underLoad["direct"].P50,5:N2} ms under load, {oneAtATime["nginx"].P50 - oneAtATime["direct"].P50:N2} ms one at a time");
+    Console.WriteLine($"gateway/nginx requests/s under load:  {LoadRun.Median(ratios):N2} (rounds {ratios.Min():N2}-{ratios.Max():N2})   target >= 0.67");
+    Console.WriteLine($"p50 the gateway adds over direct:     {Added(underLoad, "gateway"):N2} ms under load, {Added(oneAtATime, "gateway"):N2} ms one at a time   target <= 1 ms");
+    Console.WriteLine($"p50 nginx adds over direct:           {Added(underLoad, "nginx"):N2} ms under load, {Added(oneAtATime, "nginx"):N2} ms one at a time");
     Console.WriteLine($"Load average after: {LoadAverage()}.");
     return 0;
-
-    async Task<Dictionary<string, WrkResult>> MeasureAllAsync(string title, int threads, int connections, int warmUpSeconds)
-    {
-        Console.WriteLine();
-        Console.WriteLine(title);
-        Console.WriteLine($"{"target",-10}{"requests/s",12}{"p50",12}{"p99",12}");
-        var results = new Dictionary<string, WrkResult>();
-        foreach (var (name, url) in targets)
-        {
-            // Tokens live 300 s: a fresh one for each warm-up and measurement.
-            var token = await tokens.PasswordTokenAsync("advisor.alphen", cancellationToken: cancel);
-            await Wrk.RunAsync(url, token, threads, connections, warmUpSeconds, cancel);
-            var result = await Wrk.RunAsync(url, token, threads, connections, seconds, cancel);
-            if (result.Failures > 0)
-            {
-                throw new InvalidOperationException($"{name}: {result.Failures} of {result.Requests} requests failed; the figures would be wrong.");
-            }
-
-            Console.WriteLine($"{name,-10}{result.RequestsPerSecond,12:N0}{result.P50,9:N2} ms{result.P99,9:N2} ms");
-            results[name] = result;
-        }
-
-        return results;
-    }
 }
 finally
 {
@@ -91,5 +72,21 @@ finally
         await server.StopAsync(CancellationToken.None);
     }
 }
+
+static void Print(string title, Dictionary<string, WrkResult[]> results)
+{
+    Console.WriteLine();
+    Console.WriteLine(title);
+    Console.WriteLine($"{"target",-10}{"requests/s",12}{"p50",12}{"p99",12}");
+    foreach (var (name, rounds) in results)
+    {
+        Console.WriteLine($"{name,-10}{LoadRun.Median(rounds.Select(r => r.RequestsPerSecond)),12:N0}" +
+            $"{LoadRun.Median(rounds.Select(r => r.P50)),9:N2} ms{LoadRun.Median(rounds.Select(r => r.P99)),9:N2} ms");
+    }
+}
+
+// Per round, against the direct measurement next to it in time.
+static double Added(Dictionary<string, WrkResult[]> results, string target) =>
+    LoadRun.Median(results[target].Zip(results["direct"], (via, direct) => via.P50 - direct.P50));
 
 static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
