@@ -62,8 +62,13 @@ try
     Console.WriteLine($"gateway/nginx requests/s under load:  {LoadRun.Median(ratios):N2} (rounds {ratios.Min():N2}-{ratios.Max():N2})   target >= 0.67");
     Console.WriteLine($"p50 the gateway adds over direct:     {Added(underLoad, "gateway"):N2} ms under load, {Added(oneAtATime, "gateway"):N2} ms one at a time   target <= 1 ms");
     Console.WriteLine($"p50 nginx adds over direct:           {Added(underLoad, "nginx"):N2} ms under load, {Added(oneAtATime, "nginx"):N2} ms one at a time");
-    Console.WriteLine($"Load average after: {LoadAverage()}.");
+    Console.WriteLine($"Load average after (this run included): {LoadAverage()}.");
     return 0;
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
 }
 finally
 {

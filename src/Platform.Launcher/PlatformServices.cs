@@ -16,6 +16,8 @@ internal static class PlatformServices
     /// </summary>
     public static IReadOnlyList<PlatformService> All { get; } =
     [
+        new("populations", "src/Platform.Populations/Platform.Populations.csproj", "populationsdb", UsesMessaging: true, ServesGrpc: true),
+
         // The gateway comes last: it routes to every service before it.
         new("gateway", "src/Platform.Gateway/Platform.Gateway.csproj", ServesGrpc: true),
     ];
