@@ -1,0 +1,120 @@
+using Npgsql;
+using Platform.Persistence.Sessions;
+using Platform.Populations.Domain;
+
+namespace Platform.Populations.Data;
+
+/// <summary>
+/// Reads and writes populations in the caller's transaction. There is no tenant filter in these
+/// statements on purpose: row-level security decides which rows a caller sees and may change.
+/// </summary>
+internal static class PopulationStore
+{
+    private const string Columns =
+        "id, municipality, name, status, areas, age_from, age_to, laws, care_forms, diagnosis_group, valid_from, valid_to, version, updated_at, updated_by";
+
+    public static async Task<StoredPopulation?> FindAsync(DbSession session, Guid id, CancellationToken ct, bool forUpdate = false)
+    {
+        var rows = await QueryAsync(session, $"SELECT {Columns} FROM populations WHERE id = $1{(forUpdate ? " FOR UPDATE" : "")}", ct, id);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>Every population the caller may see, optionally of one municipality and status.</summary>
+    public static Task<List<StoredPopulation>> ListAsync(DbSession session, string? municipality, PopulationStatus? status, CancellationToken ct) =>
+        QueryAsync(session,
+            $"""
+            SELECT {Columns} FROM populations
+            WHERE ($1::text IS NULL OR municipality = $1) AND ($2::text IS NULL OR status = $2)
+            ORDER BY municipality, name, id
+            """,
+            ct, municipality, status?.ToString().ToLowerInvariant());
+
+    public static async Task InsertAsync(DbSession session, PopulationDefinition population, CancellationToken ct)
+    {
+        await session.ExecuteAsync(
+            $"""
+            INSERT INTO populations ({Columns})
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, now(), $13)
+            """,
+            ct, [.. Values(population), session.Caller.Subject]);
+    }
+
+    /// <summary>Writes a new state of an existing population and returns its new version.</summary>
+    public static async Task<int> UpdateAsync(DbSession session, PopulationDefinition population, CancellationToken ct)
+    {
+        await using var command = session.Command(
+            """
+            UPDATE populations
+            SET municipality = $2, name = $3, status = $4, areas = $5, age_from = $6, age_to = $7, laws = $8,
+                care_forms = $9, diagnosis_group = $10, valid_from = $11, valid_to = $12,
+                version = version + 1, updated_at = now(), updated_by = $13
+            WHERE id = $1
+            RETURNING version
+            """,
+            [.. Values(population), session.Caller.Subject]);
+        return (int)(await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException($"Population {population.Id} vanished during its update."));
+    }
+
+    /// <summary>The codes among <paramref name="codes"/> that the areas table does not know.</summary>
+    public static async Task<List<string>> UnknownAreasAsync(DbSession session, IEnumerable<AreaCode> codes, CancellationToken ct)
+    {
+        await using var command = session.Command(
+            "SELECT c FROM unnest($1::text[]) AS c WHERE NOT EXISTS (SELECT 1 FROM areas WHERE code = c) ORDER BY c",
+            (object)codes.Select(c => c.Value).ToArray());
+        var unknown = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            unknown.Add(reader.GetString(0));
+        }
+
+        return unknown;
+    }
+
+    private static object?[] Values(PopulationDefinition p) =>
+    [
+        p.Id,
+        p.Municipality,
+        p.Name,
+        p.Status.ToString().ToLowerInvariant(),
+        p.Areas.Select(a => a.Value).ToArray(),
+        p.TargetGroup.Ages.From,
+        p.TargetGroup.Ages.To,
+        p.TargetGroup.Laws.Order().Select(l => l.ToString()).ToArray(),
+        p.TargetGroup.CareForms.Order(StringComparer.Ordinal).ToArray(),
+        p.TargetGroup.DiagnosisGroup,
+        p.Validity.From,
+        p.Validity.To,
+    ];
+
+    private static async Task<List<StoredPopulation>> QueryAsync(DbSession session, string sql, CancellationToken ct, params object?[] parameters)
+    {
+        await using var command = session.Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<StoredPopulation>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(Read(reader));
+        }
+
+        return rows;
+    }
+
+    private static StoredPopulation Read(NpgsqlDataReader r)
+    {
+        var targetGroup = new TargetGroup(
+            new AgeRange(r.GetInt32(5), r.IsDBNull(6) ? null : r.GetInt32(6)),
+            r.GetFieldValue<string[]>(7).Select(Enum.Parse<Law>).ToHashSet(),
+            new SortedSet<string>(r.GetFieldValue<string[]>(8), StringComparer.Ordinal),
+            r.IsDBNull(9) ? null : r.GetString(9));
+        var definition = new PopulationDefinition(
+            r.GetGuid(0),
+            r.GetString(1),
+            r.GetString(2),
+            [.. r.GetFieldValue<string[]>(4).Select(AreaCode.Parse)],
+            targetGroup,
+            new Period(r.GetFieldValue<DateOnly>(10), r.IsDBNull(11) ? null : r.GetFieldValue<DateOnly>(11)),
+            Enum.Parse<PopulationStatus>(r.GetString(3), ignoreCase: true));
+        return new StoredPopulation(definition, r.GetInt32(12), r.GetFieldValue<DateTimeOffset>(13), r.GetString(14));
+    }
+}
