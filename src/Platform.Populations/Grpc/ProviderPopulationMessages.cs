@@ -8,7 +8,7 @@ namespace Platform.Populations.Grpc;
 /// <summary>The service's populations in the provider contract's messages.</summary>
 internal static class ProviderPopulationMessages
 {
-    public static ResponsiblePopulation From(StoredPopulation stored, Responsibility responsibility, Profile? profile)
+    public static ResponsiblePopulation From(StoredPopulation stored, Responsibility responsibility, Domain.Profile? profile)
     {
         var p = stored.Definition;
         var message = new ResponsiblePopulation
@@ -40,7 +40,7 @@ internal static class ProviderPopulationMessages
         return message;
     }
 
-    private static PopulationProfile Profile(Profile profile)
+    private static PopulationProfile Profile(Domain.Profile profile)
     {
         var message = new PopulationProfile { ReferenceDate = Date(profile.ReferenceDate), AgeEstimated = profile.AgeEstimated };
         if (profile.Inhabitants is { } inhabitants)

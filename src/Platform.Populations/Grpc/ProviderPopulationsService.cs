@@ -35,7 +35,6 @@ internal static class ProviderPopulationsService
         validation.ThrowIfInvalid();
         var caller = CallerContextFactory.FromPrincipal(context.User);
         var database = context.Services.GetRequiredService<Database>();
-        var profiles = context.Services.GetRequiredService<PopulationProfiles>();
         var ct = context.CancellationToken;
 
         return await database.InTransactionAsync(caller, async session =>
@@ -52,7 +51,7 @@ internal static class ProviderPopulationsService
                 }
             }
 
-            var profileOf = await profiles.ForAsync(session, populations.Select(p => p.Population.Definition).DistinctBy(p => p.Id), asOf, ct);
+            var profileOf = await Domain.PopulationProfiles.ForAsync(session, populations.Select(p => p.Population.Definition).DistinctBy(p => p.Id), asOf, ct);
             foreach (var (population, responsibility) in populations
                 .OrderBy(p => p.Population.Definition.Municipality, StringComparer.Ordinal)
                 .ThenBy(p => p.Population.Definition.Name, StringComparer.Ordinal))
