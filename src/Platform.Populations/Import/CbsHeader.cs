@@ -29,7 +29,8 @@ internal sealed class CbsHeader
 
     public int? MunicipalityName { get; }
 
-    public IReadOnlyList<CbsValueColumn> Values { get; }
+    // An array, so that the per-row loop over it does not allocate an enumerator.
+    public CbsValueColumn[] Values { get; }
 
     public IReadOnlyList<string> Ignored { get; }
 
