@@ -30,6 +30,7 @@ internal static class Extensions
         builder.Services.AddSingleton<AnalysisRefresh>();
         builder.Services.AddSingleton<PopulationCommands>();
         builder.Services.AddSingleton<ResponsibilityCommands>();
+        builder.Services.AddSingleton<CbsImports>();
         builder.AddDemoRegion();
         return builder;
     }
@@ -44,6 +45,7 @@ internal static class Extensions
         var api = app.MapGroup("/api/populations").RequireAuthorization(PlatformPolicies.Staff);
         api.MapPopulationsEndpoints();
         api.MapResponsibilitiesEndpoints();
+        api.MapAreasEndpoints();
         app.MapOpenApi("/api/populations/openapi/{documentName}.json").RequireAuthorization(PlatformPolicies.Staff);
 
         app.MapProviderPopulationsService();
