@@ -20,7 +20,10 @@ internal sealed partial class ResponsibilityCommands(Database database, Outbox o
     public Task<CommandResult<Responsibility>> AssignAsync(CallerContext caller, Guid populationId, ResponsibilityChange change, CancellationToken ct) =>
         database.InTransactionAsync(caller, async session =>
         {
-            var population = await PopulationStore.FindAsync(session, populationId, ct, forUpdate: true);
+            // Contract managers may not update the population row, so FOR UPDATE would hide it from them
+            // (row-level security); a transaction lock per population serialises concurrent assignments instead.
+            await session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))", ct, populationId);
+            var population = await PopulationStore.FindAsync(session, populationId, ct);
             if (population is null || population.Definition.Municipality != caller.Municipality)
             {
                 return CommandResult<Responsibility>.NotFound();
