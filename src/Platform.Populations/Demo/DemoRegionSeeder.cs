@@ -1,0 +1,103 @@
+using System.Text;
+using Platform.Persistence;
+using Platform.Persistence.Sessions;
+using Platform.Populations.Domain;
+using Platform.Populations.Import;
+
+namespace Platform.Populations.Demo;
+
+/// <summary>
+/// Writes the demo region through the service's own commands, as the realm's demo staff would, so the
+/// demo data passes the same validation, row-level security, history and events as anything a user enters.
+/// Runs after the migrations (hosted services start in order) and before the service listens.
+/// </summary>
+internal sealed class DemoRegionSeeder(Database database, CbsImports imports, PopulationCommands populations,
+    ResponsibilityCommands responsibilities, ILogger<DemoRegionSeeder> logger) : IHostedService
+{
+    private const string Subject = "system:demo-region";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var admin = new CallerContext(null, Subject, ["platform-admin"]);
+        var seeded = await database.InTransactionAsync(admin, s => s.ScalarAsync<string>("SELECT code FROM regions WHERE code = $1", cancellationToken, DemoRegion.Region), cancellationToken);
+        if (seeded is not null)
+        {
+            logger.LogInformation("Demo region {Region} is already there", DemoRegion.Region);
+            return;
+        }
+
+        await ImportAreasAsync(admin, cancellationToken);
+        var plan = new DemoPopulations(await DistrictsAsync(admin, cancellationToken));
+        foreach (var population in plan.All)
+        {
+            await DefineAsync(population, cancellationToken);
+        }
+
+        // Last, so that a seeding cut short is done again at the next start.
+        await database.InTransactionAsync(admin, async s =>
+        {
+            await s.ExecuteAsync("INSERT INTO regions (code, name) VALUES ($1, 'Holland Rijnland')", cancellationToken, DemoRegion.Region);
+            foreach (var (code, _, _, _) in DemoRegion.Municipalities)
+            {
+                await s.ExecuteAsync("INSERT INTO region_municipalities (municipality, region) VALUES ($1, $2)", cancellationToken, code, DemoRegion.Region);
+            }
+        }, cancellationToken);
+        logger.LogInformation("Demo region {Region} seeded: {Municipalities} municipalities, {Populations} populations",
+            DemoRegion.Region, DemoRegion.Municipalities.Length, plan.All.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ImportAreasAsync(CallerContext admin, CancellationToken ct)
+    {
+        foreach (var (date, edition) in DemoRegion.ReferenceDates.Select((d, i) => (d, i)))
+        {
+            foreach (var (code, name, districts, neighbourhoods) in DemoRegion.Municipalities)
+            {
+                var csv = SyntheticCbsFile.Create(code, name, districts, neighbourhoods, seed: int.Parse(code.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture) * 31 + edition);
+                await using var file = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+                var report = await imports.ImportAsync(admin, file, date, $"synthetic {code} {date:yyyy}", ct);
+                if (report.Rejected.Count > 0)
+                {
+                    throw new InvalidOperationException($"The demo CBS file of {code} has rejected rows: {report.Rejected[0].Reason}");
+                }
+            }
+        }
+    }
+
+    private async Task<Dictionary<string, List<(string Code, string Name)>>> DistrictsAsync(CallerContext admin, CancellationToken ct) =>
+        await database.InTransactionAsync(admin, async s =>
+        {
+            await using var command = s.Command("SELECT municipality, code, name FROM areas WHERE level = 'district' ORDER BY code");
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var districts = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                var municipality = reader.GetString(0);
+                if (!districts.TryGetValue(municipality, out var list))
+                {
+                    districts[municipality] = list = [];
+                }
+
+                list.Add((reader.GetString(1), reader.GetString(2)));
+            }
+
+            return districts;
+        }, ct);
+
+    private async Task DefineAsync(DemoPopulation demo, CancellationToken ct)
+    {
+        var staff = new CallerContext(demo.Municipality, Subject, ["policy-advisor", "contract-manager"]);
+        var defined = await populations.DefineAsync(staff, demo.Change, ct);
+        var id = defined.Value?.Id ?? throw new InvalidOperationException($"Demo population '{demo.Change.Name}' is invalid: {string.Join("; ", defined.Errors!.SelectMany(e => e.Value))}");
+        if (demo.Active)
+        {
+            await populations.ActivateAsync(staff, id, null, ct);
+        }
+
+        if (demo.Provider is { } provider)
+        {
+            await responsibilities.AssignAsync(staff, id, new ResponsibilityChange(provider, demo.Change.ValidFrom, demo.Change.ValidTo), ct);
+        }
+    }
+}
