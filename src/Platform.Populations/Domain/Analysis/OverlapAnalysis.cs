@@ -45,7 +45,7 @@ public static class OverlapAnalysis
     {
         var group = TargetGroupIntersection.Of(first.Population.TargetGroup, second.Population.TargetGroup);
         var period = first.Population.Validity.Intersect(second.Population.Validity);
-        if (group is null || period is null || !first.Areas.Overlaps(second.Areas))
+        if (group is null || period is null)
         {
             return null;
         }
