@@ -1,32 +1,44 @@
-using System.Diagnostics;
 using System.Globalization;
 using Platform.Populations.Benchmarks;
-using Platform.Populations.Import;
+using Platform.Populations.Domain;
+using Platform.Populations.Domain.Analysis;
+using Platform.Populations.Tests.Domain.Analysis;
 
-// Parse speed of the CBS reader on a synthetic file of about 20,000 rows (the service target end to end),
-// against a naive string.Split parser of the same text measured in the same run. Best of several rounds.
-var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-var text = SyntheticCbsFile.Create("GM0363", "Amsterdam", districts: 200, neighbourhoodsPerDistrict: 99, seed: 1);
+// Overlap and gap analysis of one municipality of 1,000 neighbourhoods with 500 populations, against the
+// target of 200 ms for both together, and against the peers in Peers.cs.
+var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 21;
+var target = TimeSpan.FromMilliseconds(200);
+var city = SyntheticMunicipality.Build();
+var window = SyntheticMunicipality.Window;
 
-var check = CbsKerncijfersReader.Read(new StringReader(text));
-Console.WriteLine($"Rows: {check.Rows.Count:N0} accepted, {check.Rejected.Count} rejected; {text.Length / 1024.0 / 1024.0:N1} MiB of text");
+var overlaps = OverlapAnalysis.Find(city.Tree, city.Populations);
+var gaps = Enum.GetValues<Law>().Sum(law => CoverageGapAnalysis.Find(city.Tree, city.Populations, law, window).Count);
+Console.WriteLine($"{city.Tree.Neighbourhoods.Count:N0} neighbourhoods, {city.Populations.Count:N0} populations " +
+    $"({city.Populations.Count(p => p.Status == PopulationStatus.Active):N0} active); " +
+    $"{overlaps.Count:N0} overlaps, {gaps:N0} gaps over {Enum.GetValues<Law>().Length} laws; median of {runs} runs");
+#if DEBUG
+Console.WriteLine("Debug build: run with -c Release for numbers worth comparing.");
+#endif
 
-var reader = Best(rounds, () => CbsKerncijfersReader.Read(new StringReader(text)).Rows.Count);
-var naive = Best(rounds, () => NaiveSplitPeer.Read(text));
-Console.WriteLine($"CBS reader (checks, values)   : {reader,12:N0} rows/s");
-Console.WriteLine($"naive string.Split peer       : {naive,12:N0} rows/s");
-Console.WriteLine($"ratio reader/naive: {reader / naive:N2}");
-
-static double Best(int rounds, Func<int> read)
+var overlap = Measurement.Of("overlap analysis", runs, () => OverlapAnalysis.Find(city.Tree, city.Populations));
+var gap = Measurement.Of("gap analysis, one law", runs, () => CoverageGapAnalysis.Find(city.Tree, city.Populations, Law.Wmo, window));
+var both = Measurement.Of("overlap + gap analysis", runs, () =>
 {
-    read();
-    var best = 0.0;
-    for (var i = 0; i < rounds; i++)
-    {
-        var watch = Stopwatch.StartNew();
-        var rows = read();
-        best = Math.Max(best, rows / watch.Elapsed.TotalSeconds);
-    }
+    OverlapAnalysis.Find(city.Tree, city.Populations);
+    CoverageGapAnalysis.Find(city.Tree, city.Populations, Law.Wmo, window);
+});
+var wmoGaps = CoverageGapAnalysis.Find(city.Tree, city.Populations, Law.Wmo, window);
+var fingerprints = Measurement.Of("fingerprints of both results", runs, () =>
+{
+    AnalysisFingerprint.Of(overlaps);
+    AnalysisFingerprint.Of(wmoGaps);
+});
 
-    return best;
+foreach (var measurement in new[] { overlap, gap, both, fingerprints }.Concat(Peers.Measure(city, runs)))
+{
+    Console.WriteLine(measurement.Row(both.Median));
 }
+
+Console.WriteLine($"target {target.TotalMilliseconds:N0} ms for overlap + gap: {(both.Median <= target ? "met" : "MISSED")} " +
+    $"({both.Median / target:P0} of the budget)");
+CbsParseSpeed.Run(Math.Min(runs, 10));

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace Platform.Populations.Benchmarks;
+
+/// <summary>The median wall time of an action over several runs, after warming up.</summary>
+internal sealed record Measurement(string Name, TimeSpan Median, TimeSpan Fastest, TimeSpan Slowest)
+{
+    public static Measurement Of(string name, int runs, Action action)
+    {
+        for (var warmUp = 0; warmUp < 3; warmUp++)
+        {
+            action();
+        }
+
+        var times = new List<TimeSpan>(runs);
+        for (var run = 0; run < runs; run++)
+        {
+            // Garbage from the previous run should not be collected on this run's clock.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var started = Stopwatch.GetTimestamp();
+            action();
+            times.Add(Stopwatch.GetElapsedTime(started));
+        }
+
+        times.Sort();
+        return new Measurement(name, times[runs / 2], times[0], times[^1]);
+    }
+
+    public string Row(TimeSpan reference) =>
+        $"{Name,-42} {Median.TotalMilliseconds,8:N1} ms median  ({Fastest.TotalMilliseconds:N1}-{Slowest.TotalMilliseconds:N1})  x{Median / reference,6:N2}";
+}
