@@ -1,3 +1,4 @@
+using Platform.Hosting;
 using Platform.LocalInfrastructure;
 
 namespace Platform.Launcher;
@@ -12,9 +13,10 @@ internal sealed class LocalPlatform
         ManifestFile = LocalLayout.ManifestFile(repositoryRoot);
         Postgres = new PostgresServer(RunDirectory);
         RabbitMq = new RabbitMqServer(RunDirectory, managementPlugin: true);
-        Services = [.. PlatformServices.All.Select(service =>
+        Services = [.. PlatformResources.Services.Select(service =>
             new HttpProcessServer(service.Name, RunDirectory, ServiceCommand(service), readinessPath: "/health"))];
-        Identity = new IdentityProviderServer(RunDirectory, repositoryRoot, realmVariables: RealmVariables());
+        Identity = new IdentityProviderServer(
+            RunDirectory, repositoryRoot, Path.Combine(repositoryRoot, PlatformResources.RealmFile), realmVariables: RealmVariables());
     }
 
     public string RepositoryRoot { get; }
@@ -27,7 +29,7 @@ internal sealed class LocalPlatform
 
     public RabbitMqServer RabbitMq { get; }
 
-    /// <summary>The local stand-in for Keycloak, serving <c>infra/keycloak/platform-realm.json</c>.</summary>
+    /// <summary>The local stand-in for Keycloak, serving the realm file the AppHost imports (<see cref="PlatformResources.RealmFile"/>).</summary>
     public IdentityProviderServer Identity { get; }
 
     public IReadOnlyList<HttpProcessServer> Services { get; }
@@ -45,7 +47,7 @@ internal sealed class LocalPlatform
     }
 
     /// <summary>The keys .NET Aspire's AppHost would inject, so a service cannot tell who started it.</summary>
-    private Dictionary<string, string> Environment(PlatformService service, Uri address)
+    internal Dictionary<string, string> Environment(PlatformService service, Uri address)
     {
         var environment = new Dictionary<string, string>
         {
@@ -59,22 +61,22 @@ internal sealed class LocalPlatform
         }
         if (service.UsesMessaging)
         {
-            environment["ConnectionStrings__messaging"] = WithoutSlash(RabbitMq.AmqpUri);
+            environment[$"ConnectionStrings__{PlatformResources.Messaging}"] = WithoutSlash(RabbitMq.AmqpUri);
         }
         // What the AppHost gives for Keycloak: its address by reference, the realm and authority by name.
-        environment["services__keycloak__http__0"] = WithoutSlash(Identity.BaseAddress);
+        environment[$"services__{PlatformResources.Identity}__http__0"] = WithoutSlash(Identity.BaseAddress);
         environment["Identity__Realm"] = Identity.Realm;
         environment["Identity__Authority"] = Identity.Issuer.ToString();
         if (service.ServesGrpc)
         {
-            environment["Kestrel__Endpoints__grpc__Url"] = WithoutSlash(ServerOf(service).GrpcAddress);
+            environment[$"Kestrel__Endpoints__{PlatformResources.GrpcEndpoint}__Url"] = WithoutSlash(ServerOf(service).GrpcAddress);
         }
-        foreach (var (other, server) in PlatformServices.All.Zip(Services))
+        foreach (var (other, server) in PlatformResources.Services.Zip(Services))
         {
             environment[$"services__{other.Name}__http__0"] = WithoutSlash(server.BaseAddress);
             if (other.ServesGrpc)
             {
-                environment[$"services__{other.Name}__grpc__0"] = WithoutSlash(server.GrpcAddress);
+                environment[$"services__{other.Name}__{PlatformResources.GrpcEndpoint}__0"] = WithoutSlash(server.GrpcAddress);
             }
         }
         return environment;
@@ -85,11 +87,11 @@ internal sealed class LocalPlatform
     /// (Keycloak under the AppHost gets the same variable.)
     /// </summary>
     private Dictionary<string, string> RealmVariables() =>
-        Services.FirstOrDefault(service => service.Name == "gateway") is { } gateway
+        Services.FirstOrDefault(service => service.Name == PlatformResources.Gateway.Name) is { } gateway
             ? new() { ["PLATFORM_GATEWAY_URL"] = WithoutSlash(gateway.BaseAddress) }
             : [];
 
-    private HttpProcessServer ServerOf(PlatformService service) => Services[PlatformServices.All.ToList().IndexOf(service)];
+    private HttpProcessServer ServerOf(PlatformService service) => Services[PlatformResources.Services.ToList().IndexOf(service)];
 
     private static string WithoutSlash(Uri address) => address.ToString().TrimEnd('/');
 }
