@@ -27,6 +27,7 @@ internal static class Extensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AnalysisRefresh>();
         builder.Services.AddSingleton<PopulationCommands>();
         builder.Services.AddSingleton<ResponsibilityCommands>();
@@ -46,6 +47,7 @@ internal static class Extensions
         api.MapPopulationsEndpoints();
         api.MapResponsibilitiesEndpoints();
         api.MapAreasEndpoints();
+        api.MapAnalysisEndpoints();
         app.MapOpenApi("/api/populations/openapi/{documentName}.json").RequireAuthorization(PlatformPolicies.Staff);
 
         app.MapProviderPopulationsService();
