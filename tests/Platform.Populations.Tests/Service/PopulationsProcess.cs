@@ -26,6 +26,9 @@ internal sealed class PopulationsProcess : IAsyncDisposable
             ["ConnectionStrings__messaging"] = broker.ToString().TrimEnd('/'),
             ["Identity__Authority"] = issuer.ToString().TrimEnd('/'),
             ["OTEL_SERVICE_NAME"] = "populations",
+
+            // Each test writes its own data; the demo region would only get in its way.
+            ["Populations__SeedDemoRegion"] = "false",
         });
         server = new HttpProcessServer("populations", _directory, command, "/health");
         _server = server;
