@@ -89,6 +89,20 @@ public sealed class CbsImportTests(PopulationsFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_corrected_file_for_the_same_reference_date_replaces_the_figures_and_keeps_the_old_ones()
+    {
+        using var advisor = await fixture.ClientForAsync("advisor.nieuwkoop");
+        await ImportAsync(advisor, "2019-01-01", Csv("Dorp-West;Nieuwkoop;Buurt     ;BU05690201;500;100;50;150;100;100;200;10"));
+        var corrected = await ImportAsync(advisor, "2019-01-01", Csv("Dorp-West;Nieuwkoop;Buurt     ;BU05690201;520;100;50;170;100;100;200;10"));
+
+        Assert.Equal(1, corrected.GetProperty("characteristicsChanged").GetInt32());
+        var now = await advisor.GetFromJsonAsync<JsonElement>("/api/populations/areas/BU05690201/characteristics?asOf=2019-06-01");
+        Assert.Equal(520, now.GetProperty("inhabitants").GetDouble());
+        Assert.Equal("500", await fixture.AsOwnerAsync<string>(
+            "SELECT previous_values ->> 'inhabitants' FROM area_characteristics_corrections WHERE area_code = 'BU05690201'"));
+    }
+
+    [Fact]
     public async Task Figures_are_read_as_of_a_date_and_are_unknown_before_the_first_reference_date()
     {
         using var advisor = await fixture.ClientForAsync("advisor.nieuwkoop");
