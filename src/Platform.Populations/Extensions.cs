@@ -48,6 +48,7 @@ internal static class Extensions
         api.MapResponsibilitiesEndpoints();
         api.MapAreasEndpoints();
         api.MapAnalysisEndpoints();
+        api.MapRegionsEndpoints();
         app.MapOpenApi("/api/populations/openapi/{documentName}.json").RequireAuthorization(PlatformPolicies.Staff);
 
         app.MapProviderPopulationsService();

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Persistence;
+using Platform.Persistence.Sessions;
+using Platform.Populations.Domain;
+using Platform.Security;
+
+namespace Platform.Populations.Api;
+
+/// <summary>
+/// Regions ("regio's", e.g. Holland Rijnland) group the municipalities that share a deployment; a regional
+/// coordinator reads the populations of every municipality of their region. Platform administrators keep them.
+/// </summary>
+internal static class RegionsApi
+{
+    public sealed record RegionResponse(string Code, string Name, IReadOnlyList<string> Municipalities);
+
+    public sealed record RegionChange(string? Name, IReadOnlyList<string>? Municipalities);
+
+    public static RouteGroupBuilder MapRegionsEndpoints(this RouteGroupBuilder api)
+    {
+        var regions = api.MapGroup("/regions").WithTags("Regions");
+        regions.MapGet("/", ListAsync).WithName("ListRegions").WithSummary("Every region with its municipalities.");
+        regions.MapPut("/{code}", PutAsync).WithName("PutRegion").WithSummary("Create or change a region and its municipalities.")
+            .RequireAuthorization(PlatformPolicies.PlatformAdmin);
+        return api;
+    }
+
+    private static async Task<Ok<List<RegionResponse>>> ListAsync(CallerContext caller, Database database, CancellationToken ct) =>
+        TypedResults.Ok(await database.InTransactionAsync(caller, s => ReadAsync(s, ct), ct));
+
+    private static async Task<Results<Ok<RegionResponse>, ValidationProblem>> PutAsync(
+        string code, RegionChange change, CallerContext caller, Database database, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z0-9-]{1,64}$"))
+        {
+            errors["code"] = ["Lowercase letters, digits and '-', e.g. holland-rijnland."];
+        }
+
+        if (string.IsNullOrWhiteSpace(change.Name) || change.Name.Length > 200)
+        {
+            errors["name"] = ["A name of 1 to 200 characters."];
+        }
+
+        var municipalities = new List<string>();
+        foreach (var (m, i) in (change.Municipalities ?? []).Select((m, i) => (m, i)))
+        {
+            if (AreaCode.TryParse(m, out var parsed, out var error) && parsed.Level == AreaLevel.Municipality)
+            {
+                municipalities.Add(parsed.Value);
+            }
+            else
+            {
+                errors[$"municipalities[{i}]"] = [error ?? "A municipality code, GMnnnn."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var region = await database.InTransactionAsync(caller, async s =>
+        {
+            await s.ExecuteAsync("INSERT INTO regions (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = excluded.name", ct, code, change.Name!.Trim());
+            await s.ExecuteAsync("DELETE FROM region_municipalities WHERE region = $1", ct, code);
+            foreach (var municipality in municipalities.Distinct())
+            {
+                // A municipality belongs to one region: naming it here moves it.
+                await s.ExecuteAsync(
+                    "INSERT INTO region_municipalities (municipality, region) VALUES ($1, $2) ON CONFLICT (municipality) DO UPDATE SET region = excluded.region",
+                    ct, municipality, code);
+            }
+
+            return (await ReadAsync(s, ct)).Single(r => r.Code == code);
+        }, ct);
+        return TypedResults.Ok(region);
+    }
+
+    private static async Task<List<RegionResponse>> ReadAsync(DbSession session, CancellationToken ct)
+    {
+        await using var command = session.Command(
+            """
+            SELECT r.code, r.name, coalesce(array_agg(m.municipality ORDER BY m.municipality) FILTER (WHERE m.municipality IS NOT NULL), '{}')
+            FROM regions r LEFT JOIN region_municipalities m ON m.region = r.code
+            GROUP BY r.code, r.name ORDER BY r.code
+            """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var regions = new List<RegionResponse>();
+        while (await reader.ReadAsync(ct))
+        {
+            regions.Add(new RegionResponse(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2)));
+        }
+
+        return regions;
+    }
+}
