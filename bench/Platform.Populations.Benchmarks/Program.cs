@@ -43,7 +43,7 @@ foreach (var measurement in new[] { overlap, gap, both, fingerprints }.Concat(pe
     Console.WriteLine(measurement.Row(both.Median));
 }
 
-Console.WriteLine($"ratio overlap analysis/SQL query: {overlap.Median / peers[0].Median:N2}");
+Console.WriteLine($"ratio overlap analysis/SQL query: {overlap.Median / peers[0].Median:N3} (the query takes {peers[0].Median / overlap.Median:N0}x as long)");
 
 Console.WriteLine($"target {target.TotalMilliseconds:N0} ms for overlap + gap: {(both.Median <= target ? "met" : "MISSED")} " +
     $"({both.Median / target:P0} of the budget)");

@@ -14,17 +14,21 @@ namespace Platform.Populations.Benchmarks;
 /// </summary>
 internal static class SqlOverlapPeer
 {
+    // The prefix rule of the analysis's area tree, made an equality the planner can join on: a neighbourhood
+    // lies in an area when "BU" plus the area's digits is the neighbourhood's code or its first 8 or 6 characters.
     private const string Query = """
         WITH active AS (
             SELECT id, municipality, areas, laws, care_forms, diagnosis_group,
                    age_from, coalesce(age_to, 120) AS age_to, valid_from, coalesce(valid_to, 'infinity') AS valid_to
             FROM populations WHERE status = 'active'),
         covered AS (
-            SELECT DISTINCT p.id, b.code
+            SELECT p.id, array_agg(DISTINCT b.code) AS neighbourhoods
             FROM active p
             CROSS JOIN LATERAL unnest(p.areas) AS a(code)
-            JOIN areas b ON b.level = 'neighbourhood' AND b.municipality = p.municipality
-                AND (b.code = a.code OR (a.code NOT LIKE 'BU%' AND starts_with(b.code, 'BU' || substr(a.code, 3)))))
+            JOIN (SELECT code, municipality, unnest(ARRAY[code, left(code, 8), left(code, 6)]) AS prefix
+                  FROM areas WHERE level = 'neighbourhood') AS b
+                ON b.prefix = 'BU' || substr(a.code, 3) AND b.municipality = p.municipality
+            GROUP BY p.id)
         SELECT x.id, y.id
         FROM active x
         JOIN active y ON x.id < y.id AND x.municipality = y.municipality
@@ -33,7 +37,8 @@ internal static class SqlOverlapPeer
             AND x.valid_from <= y.valid_to AND y.valid_from <= x.valid_to
             AND (cardinality(x.care_forms) = 0 OR cardinality(y.care_forms) = 0 OR x.care_forms && y.care_forms)
             AND (x.diagnosis_group IS NULL OR y.diagnosis_group IS NULL OR x.diagnosis_group = y.diagnosis_group)
-        WHERE EXISTS (SELECT 1 FROM covered cx JOIN covered cy ON cy.code = cx.code WHERE cx.id = x.id AND cy.id = y.id)
+        JOIN covered cx ON cx.id = x.id
+        JOIN covered cy ON cy.id = y.id AND cx.neighbourhoods && cy.neighbourhoods
         """;
 
     private static readonly CallerContext Advisor = new(SyntheticMunicipality.Municipality, "bench", [PlatformRoles.PolicyAdvisor]);
