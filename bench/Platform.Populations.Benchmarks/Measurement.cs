@@ -5,11 +5,19 @@ namespace Platform.Populations.Benchmarks;
 /// <summary>The median wall time of an action over several runs, after warming up.</summary>
 internal sealed record Measurement(string Name, TimeSpan Median, TimeSpan Fastest, TimeSpan Slowest)
 {
-    public static Measurement Of(string name, int runs, Action action)
+    public static Measurement Of(string name, int runs, Action action) =>
+        OfAsync(name, runs, () =>
+        {
+            action();
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="Of"/>, for work that waits on the database.</summary>
+    public static async Task<Measurement> OfAsync(string name, int runs, Func<Task> action)
     {
         for (var warmUp = 0; warmUp < 3; warmUp++)
         {
-            action();
+            await action();
         }
 
         var times = new List<TimeSpan>(runs);
@@ -19,7 +27,7 @@ internal sealed record Measurement(string Name, TimeSpan Median, TimeSpan Fastes
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var started = Stopwatch.GetTimestamp();
-            action();
+            await action();
             times.Add(Stopwatch.GetElapsedTime(started));
         }
 
