@@ -1,4 +1,5 @@
 using System.Net;
+using Platform.Testing;
 
 namespace Platform.Gateway.Tests;
 

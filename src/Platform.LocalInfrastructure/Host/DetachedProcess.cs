@@ -10,8 +10,10 @@ namespace Platform.LocalInfrastructure;
 public static class DetachedProcess
 {
     // setsid gives the child its own session, so a Ctrl+C in the launching terminal does not reach it.
-    // The shell execs (no fork), so the returned id is the id of the program itself.
-    private const string DetachScript = "log=\"$1\"; shift; exec setsid \"$@\" >>\"$log\" 2>&1 </dev/null";
+    // The shell execs (no fork), so the returned id is the id of the program itself. A variable whose
+    // name is no shell identifier (Gateway__GrpcServices__platform.provider.v1.X) would be dropped by
+    // dash on its way through the shell, so such variables are set by env(1) after it instead.
+    private const string DetachScript = "log=\"$1\"; shift; exec setsid env \"$@\" >>\"$log\" 2>&1 </dev/null";
 
     public static int Start(
         string fileName,
@@ -25,11 +27,12 @@ public static class DetachedProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        foreach (var argument in (string[])["-c", DetachScript, "sh", logFile, fileName, .. arguments])
+        var unsafeNames = environment.Where(e => !IsShellName(e.Key)).Select(e => $"{e.Key}={e.Value}");
+        foreach (var argument in (string[])["-c", DetachScript, "sh", logFile, .. unsafeNames, fileName, .. arguments])
         {
             startInfo.ArgumentList.Add(argument);
         }
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment.Where(e => IsShellName(e.Key)))
         {
             startInfo.Environment[key] = value;
         }
@@ -38,6 +41,9 @@ public static class DetachedProcess
             ?? throw new InvalidOperationException($"Could not start {fileName}.");
         return process.Id;
     }
+
+    private static bool IsShellName(string name) =>
+        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
     public static bool IsAlive(int processId)

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,10 +23,12 @@ namespace Platform.Grpc.Tests.Hosting;
 internal sealed class GrpcTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly StrongBox<int> _interopRequests;
 
-    private GrpcTestServer(WebApplication app, SlowCalls slowCalls)
+    private GrpcTestServer(WebApplication app, SlowCalls slowCalls, StrongBox<int> interopRequests)
     {
         _app = app;
+        _interopRequests = interopRequests;
         SlowCalls = slowCalls;
         GrpcAddress = app.Services.GetRequiredService<GrpcListener>().Address
             ?? throw new InvalidOperationException("The gRPC listener did not bind.");
@@ -41,6 +45,9 @@ internal sealed class GrpcTestServer : IAsyncDisposable
     public Uri HttpAddress { get; }
 
     public SlowCalls SlowCalls { get; }
+
+    /// <summary>Requests that reached this server for the Interop service, authorized or not: what a proxy in front let through.</summary>
+    public int InteropRequests => Volatile.Read(ref _interopRequests.Value);
 
     public IServiceProvider Services => _app.Services;
 
@@ -80,13 +87,23 @@ internal sealed class GrpcTestServer : IAsyncDisposable
 
         var slowCalls = new SlowCalls();
         var app = builder.Build();
+        var interopRequests = new StrongBox<int>();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(InteropService.Path.TrimEnd('/'), StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref interopRequests.Value);
+            }
+
+            return next(context);
+        });
         app.MapDefaultEndpoints();
         app.MapGet("/rest/ping", () => "pong");
         InteropService.Map(app, slowCalls);
         app.MapGrpcHealthService();
         app.MapProviderIdentityService();
         await app.StartAsync();
-        return new GrpcTestServer(app, slowCalls);
+        return new GrpcTestServer(app, slowCalls, interopRequests);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,32 +1,29 @@
 using Platform.LocalInfrastructure;
-using Platform.Testing;
 
-namespace Platform.Gateway.Tests;
+namespace Platform.Testing;
 
 /// <summary>
 /// The gateway as the local run starts it: its own process, configured only by environment
 /// variables. Its address is fixed before it starts, because the identity provider must know the
 /// gateway's login callback (a registered redirect URI) before the gateway can know the issuer.
+/// The test project that uses it references the gateway project, so the gateway is built first.
 /// </summary>
-internal sealed class GatewayProcess : IAsyncDisposable
+public sealed class GatewayProcess : IAsyncDisposable
 {
     private readonly string _directory = PrivateServers.NewDirectory();
     private readonly HttpProcessServer _server;
-    private Uri? _issuer;
-    private Uri? _populations;
+    private Dictionary<string, string> _settings = [];
 
     private GatewayProcess(int requestsPerMinute, int refreshAheadSeconds)
     {
         GrpcAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var project = Path.Combine(RepositoryRoot.Find(), "src", "Platform.Gateway");
         var assembly = Path.Combine(project, "bin", "Debug", "net10.0", "Platform.Gateway.dll");
-        var command = new HttpProcessCommand("dotnet", [assembly], project, address => new Dictionary<string, string>
+        var command = new HttpProcessCommand("dotnet", [assembly], project, address => new Dictionary<string, string>(_settings)
         {
             ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Kestrel__Endpoints__grpc__Url"] = GrpcAddress.ToString().TrimEnd('/'),
-            ["Identity__Authority"] = _issuer!.ToString().TrimEnd('/'),
-            ["services__populations__http__0"] = _populations!.ToString().TrimEnd('/'),
             ["Gateway__RefreshAhead"] = TimeSpan.FromSeconds(refreshAheadSeconds).ToString(),
             ["Gateway__RequestsPerMinute"] = requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
@@ -49,10 +46,17 @@ internal sealed class GatewayProcess : IAsyncDisposable
         return gateway;
     }
 
-    public async Task StartAsync(Uri issuer, Uri populations)
+    /// <summary>Starts the gateway with the populations service's HTTP API behind <c>/api/populations</c>.</summary>
+    public Task StartAsync(Uri issuer, Uri populations) =>
+        StartAsync(issuer, new Dictionary<string, string> { ["services__populations__http__0"] = Text(populations) });
+
+    /// <summary>
+    /// Starts the gateway trusting <paramref name="issuer"/>, with more settings as environment variables,
+    /// e.g. <c>Gateway__GrpcServices__platform.testing.v1.Interop</c> and <c>services__interop__grpc__0</c>.
+    /// </summary>
+    public async Task StartAsync(Uri issuer, IReadOnlyDictionary<string, string> settings)
     {
-        _issuer = issuer;
-        _populations = populations;
+        _settings = new Dictionary<string, string>(settings) { ["Identity__Authority"] = Text(issuer) };
         await _server.StartAsync();
     }
 
@@ -64,6 +68,8 @@ internal sealed class GatewayProcess : IAsyncDisposable
             Directory.Delete(_directory, recursive: true);
         }
     }
+
+    private static string Text(Uri address) => address.ToString().TrimEnd('/');
 
     private static int FreePort()
     {
