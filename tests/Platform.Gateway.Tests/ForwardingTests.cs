@@ -6,7 +6,7 @@ namespace Platform.Gateway.Tests;
 /// <summary>
 /// What the service behind the gateway receives of a request. W3C trace context comes along: the
 /// service continues the caller's trace as a child of the gateway's span, not of the caller's.
-/// What was meant for the gateway alone (its cookies, Keep-Alive) does not.
+/// What was meant for the gateway alone (its cookies, hop-by-hop headers) does not.
 /// </summary>
 public class ForwardingTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
@@ -45,11 +45,13 @@ public class ForwardingTests(GatewayFixture fixture) : IClassFixture<GatewayFixt
     }
 
     [Fact]
-    public async Task The_gateway_keeps_its_cookies_and_keep_alive_to_itself()
+    public async Task The_gateway_keeps_cookies_and_hop_by_hop_headers_to_itself()
     {
         using var client = await CallerAsync();
         using var request = new HttpRequestMessage(HttpMethod.Get, TracePath);
         request.Headers.Add("Cookie", "__platform_session=anything; __platform_antiforgery=anything");
+        request.Headers.Connection.Add("X-Hop-State");
+        request.Headers.Add("X-Hop-State", "for the gateway only");
         request.Headers.Add("Keep-Alive", "timeout=5");
         request.Headers.Add("X-End-To-End", "for the service");
 
@@ -58,6 +60,7 @@ public class ForwardingTests(GatewayFixture fixture) : IClassFixture<GatewayFixt
         Assert.Contains("X-End-To-End", seen.Headers, StringComparer.OrdinalIgnoreCase);
         Assert.DoesNotContain("Cookie", seen.Headers, StringComparer.OrdinalIgnoreCase);
         Assert.DoesNotContain("Keep-Alive", seen.Headers, StringComparer.OrdinalIgnoreCase);
+        Assert.DoesNotContain("X-Hop-State", seen.Headers, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>
