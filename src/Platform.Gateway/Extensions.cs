@@ -57,7 +57,8 @@ internal static class Extensions
         var (routes, clusters) = GatewayRoutes.Build(options, builder.Configuration);
         builder.Services.AddReverseProxy()
             .LoadFromMemory(routes, clusters)
-            .AddTransforms<AccessTokenTransform>();
+            .AddTransforms<AccessTokenTransform>()
+            .AddTransforms<ConnectionOptionsTransform>();
         return builder;
     }
 

@@ -98,6 +98,14 @@ internal sealed class CasesService : IAsyncDisposable
             issuedAt = long.Parse(user.FindFirst("iat")!.Value, System.Globalization.CultureInfo.InvariantCulture),
         }));
 
+        // What arrived with the request: the trace context it continues, and which headers came along.
+        api.MapGet("/trace", (HttpRequest request) => Results.Ok(new
+        {
+            traceparent = request.Headers["traceparent"].ToString(),
+            tracestate = request.Headers["tracestate"].ToString(),
+            headers = request.Headers.Keys.Order(StringComparer.OrdinalIgnoreCase).ToArray(),
+        }));
+
         api.MapGet("/cases/{id:guid}", async (Guid id, CallerContext caller, Database database, CancellationToken ct) =>
         {
             var title = await database.InTransactionAsync(caller,
