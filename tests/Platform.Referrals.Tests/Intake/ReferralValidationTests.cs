@@ -31,6 +31,13 @@ public class ReferralValidationTests
     public void A_bsn_of_eight_digits_is_refused_too() =>
         Assert.Equal(["client_reference"], FieldsOf(Submissions.Valid() with { ClientReference = "12345672" }));
 
+    [Theory]
+    [InlineData("111 222 333")]
+    [InlineData("1112.22.333")]
+    [InlineData(" 123-456-782 ")]
+    public void A_bsn_written_with_separators_is_refused(string reference) =>
+        Assert.Equal(["client_reference"], FieldsOf(Submissions.Valid() with { ClientReference = reference }));
+
     [Fact]
     public void Nine_digits_failing_the_eleven_test_are_an_acceptable_reference() =>
         Assert.Empty(FieldsOf(Submissions.Valid() with { ClientReference = "123456789" }));

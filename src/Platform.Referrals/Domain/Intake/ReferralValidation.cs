@@ -90,12 +90,16 @@ public static class ReferralValidation
         {
             errors.Add("client_reference", $"At most {MaxIdentifierLength} characters.");
         }
-        else if (Bsn.IsValid(value.Trim()))
+        else if (Bsn.IsValid(WithoutSeparators(value)))
         {
             // The message must not repeat the number: violations end up in logs and responses.
             errors.Add("client_reference", "This is a citizen service number (BSN); send a pseudonymous reference instead. It was not stored.");
         }
     }
+
+    // "111 222 333" and "111-222-333" are the same number to a reader, so they are refused like "111222333".
+    private static string WithoutSeparators(string value) =>
+        value.AsSpan().ContainsAny(" .-") ? string.Concat(value.Where(c => c is not (' ' or '.' or '-'))) : value;
 
     private static void CheckReferralDate(ViolationCollector errors, DateOnly? date, DateOnly today)
     {
