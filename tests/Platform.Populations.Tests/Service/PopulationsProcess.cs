@@ -49,6 +49,7 @@ internal sealed class PopulationsProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _server.StopAsync();
+        // KEEP_TEST_LOGS=1 keeps the service's log (under .local/test/private/) for reading after a failure.
         if (Directory.Exists(_directory) && Environment.GetEnvironmentVariable("KEEP_TEST_LOGS") is null)
         {
             Directory.Delete(_directory, recursive: true);
