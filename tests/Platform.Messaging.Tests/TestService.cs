@@ -10,6 +10,7 @@ using Npgsql;
 using Platform.Persistence;
 using Platform.Persistence.Migrations;
 using Platform.Persistence.Sessions;
+using Platform.Testing;
 
 namespace Platform.Messaging.Tests;
 

@@ -1,7 +1,7 @@
-namespace Platform.Messaging.Tests;
+namespace Platform.Testing;
 
 /// <summary>Waits for an asynchronous outcome; the timeout bounds a failing test, it asserts no speed.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {
