@@ -48,6 +48,21 @@ public sealed class DbSession : IAsyncDisposable
         return value is null or DBNull ? default : (T)value;
     }
 
+    /// <summary>Runs a query and reads every row with <paramref name="read"/>.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct, params object?[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var command = Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
     public void OnCommitted(Action action) => _afterCommit.Add(action);
 
     public async Task CommitAsync(CancellationToken ct = default)

@@ -14,8 +14,6 @@ internal static class AreasApi
     /// <summary>A CBS file of a large municipality is a few MB; this leaves room for a whole region.</summary>
     public const long MaxImportBytes = 64 * 1024 * 1024;
 
-    public sealed record AreaResponse(string Code, string Level, string Municipality, string Name);
-
     public static RouteGroupBuilder MapAreasEndpoints(this RouteGroupBuilder api)
     {
         var areas = api.MapGroup("/areas").WithTags("Areas");
@@ -34,7 +32,7 @@ internal static class AreasApi
         return api;
     }
 
-    private static async Task<Results<Ok<List<AreaResponse>>, ValidationProblem>> ListAsync(
+    private static async Task<Results<Ok<List<Area>>, ValidationProblem>> ListAsync(
         string? municipality, string? level, CallerContext caller, Database database, CancellationToken ct)
     {
         var code = (municipality ?? caller.Municipality)?.Trim().ToUpperInvariant();
@@ -48,25 +46,12 @@ internal static class AreasApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["level"] = ["One of municipality, district, neighbourhood."] });
         }
 
-        var rows = await database.InTransactionAsync(caller, async session =>
-        {
-            await using var command = session.Command(
-                "SELECT code, level, municipality, name FROM areas WHERE municipality = $1 AND ($2::text IS NULL OR level = $2) ORDER BY code",
-                parsed.Value, level);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var list = new List<AreaResponse>();
-            while (await reader.ReadAsync(ct))
-            {
-                list.Add(new AreaResponse(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-            }
-
-            return list;
-        }, ct);
+        var rows = await database.InTransactionAsync(caller, session => AreaStore.ListAsync(session, parsed.Value, level, ct), ct);
         return TypedResults.Ok(rows);
     }
 
     private static async Task<Results<Ok<Profile>, NotFound, ValidationProblem>> CharacteristicsAsync(
-        string code, DateOnly? asOf, CallerContext caller, Database database, CancellationToken ct)
+        string code, DateOnly? asOf, CallerContext caller, Database database, TimeProvider clock, CancellationToken ct)
     {
         if (!AreaCode.TryParse(code, out var parsed, out var error))
         {
@@ -74,14 +59,14 @@ internal static class AreasApi
         }
 
         var profile = await database.InTransactionAsync(caller, async session =>
-            await session.ScalarAsync<string>("SELECT code FROM areas WHERE code = $1", ct, parsed.Value) is null
-                ? null
-                : await PopulationProfiles.ForAreasAsync(session, [parsed.Value], AgeRange.Everyone, asOf ?? Today(), ct), ct);
+            await AreaStore.ExistsAsync(session, parsed.Value, ct)
+                ? await PopulationProfiles.ForAreasAsync(session, [parsed.Value], AgeRange.Everyone, asOf ?? clock.Today(), ct)
+                : null, ct);
         return profile is null ? TypedResults.NotFound() : TypedResults.Ok(profile);
     }
 
     private static async Task<Results<Ok<Profile>, NotFound>> ProfileAsync(
-        Guid id, DateOnly? asOf, CallerContext caller, Database database, CancellationToken ct)
+        Guid id, DateOnly? asOf, CallerContext caller, Database database, TimeProvider clock, CancellationToken ct)
     {
         var profile = await database.InTransactionAsync(caller, async session =>
         {
@@ -90,7 +75,7 @@ internal static class AreasApi
                 return null;
             }
 
-            var profiles = await PopulationProfiles.ForAsync(session, [population.Definition], asOf ?? Today(), ct);
+            var profiles = await PopulationProfiles.ForAsync(session, [population.Definition], asOf ?? clock.Today(), ct);
             return profiles[id];
         }, ct);
         return profile is null ? TypedResults.NotFound() : TypedResults.Ok(profile);
@@ -121,6 +106,4 @@ internal static class AreasApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [e.Message] });
         }
     }
-
-    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.Today);
 }

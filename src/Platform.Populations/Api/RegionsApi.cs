@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
+using Platform.Populations.Data;
 using Platform.Populations.Domain;
 using Platform.Security;
 
@@ -12,8 +13,6 @@ namespace Platform.Populations.Api;
 /// </summary>
 internal static class RegionsApi
 {
-    public sealed record RegionResponse(string Code, string Name, IReadOnlyList<string> Municipalities);
-
     public sealed record RegionChange(string? Name, IReadOnlyList<string>? Municipalities);
 
     public static RouteGroupBuilder MapRegionsEndpoints(this RouteGroupBuilder api)
@@ -25,10 +24,10 @@ internal static class RegionsApi
         return api;
     }
 
-    private static async Task<Ok<List<RegionResponse>>> ListAsync(CallerContext caller, Database database, CancellationToken ct) =>
-        TypedResults.Ok(await database.InTransactionAsync(caller, s => ReadAsync(s, ct), ct));
+    private static async Task<Ok<List<Region>>> ListAsync(CallerContext caller, Database database, CancellationToken ct) =>
+        TypedResults.Ok(await database.InTransactionAsync(caller, s => RegionStore.ListAsync(s, ct), ct));
 
-    private static async Task<Results<Ok<RegionResponse>, ValidationProblem>> PutAsync(
+    private static async Task<Results<Ok<Region>, ValidationProblem>> PutAsync(
         string code, RegionChange change, CallerContext caller, Database database, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -62,36 +61,9 @@ internal static class RegionsApi
 
         var region = await database.InTransactionAsync(caller, async s =>
         {
-            await s.ExecuteAsync("INSERT INTO regions (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = excluded.name", ct, code, change.Name!.Trim());
-            await s.ExecuteAsync("DELETE FROM region_municipalities WHERE region = $1", ct, code);
-            foreach (var municipality in municipalities.Distinct())
-            {
-                // A municipality belongs to one region: naming it here moves it.
-                await s.ExecuteAsync(
-                    "INSERT INTO region_municipalities (municipality, region) VALUES ($1, $2) ON CONFLICT (municipality) DO UPDATE SET region = excluded.region",
-                    ct, municipality, code);
-            }
-
-            return (await ReadAsync(s, ct)).Single(r => r.Code == code);
+            await RegionStore.PutAsync(s, new Region(code, change.Name!.Trim(), municipalities), ct);
+            return (await RegionStore.ListAsync(s, ct)).Single(r => r.Code == code);
         }, ct);
         return TypedResults.Ok(region);
-    }
-
-    private static async Task<List<RegionResponse>> ReadAsync(DbSession session, CancellationToken ct)
-    {
-        await using var command = session.Command(
-            """
-            SELECT r.code, r.name, coalesce(array_agg(m.municipality ORDER BY m.municipality) FILTER (WHERE m.municipality IS NOT NULL), '{}')
-            FROM regions r LEFT JOIN region_municipalities m ON m.region = r.code
-            GROUP BY r.code, r.name ORDER BY r.code
-            """);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var regions = new List<RegionResponse>();
-        while (await reader.ReadAsync(ct))
-        {
-            regions.Add(new RegionResponse(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2)));
-        }
-
-        return regions;
     }
 }

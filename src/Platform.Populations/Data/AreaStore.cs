@@ -3,19 +3,22 @@ using Platform.Populations.Domain;
 
 namespace Platform.Populations.Data;
 
+/// <summary>A CBS area as stored.</summary>
+public sealed record Area(string Code, string Level, string Municipality, string Name);
+
 internal static class AreaStore
 {
     /// <summary>Every known area of a municipality, all levels.</summary>
-    public static async Task<List<AreaCode>> CodesAsync(DbSession session, string municipality, CancellationToken ct)
-    {
-        await using var command = session.Command("SELECT code FROM areas WHERE municipality = $1 ORDER BY code", municipality);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var codes = new List<AreaCode>();
-        while (await reader.ReadAsync(ct))
-        {
-            codes.Add(AreaCode.Parse(reader.GetString(0)));
-        }
+    public static async Task<List<AreaCode>> CodesAsync(DbSession session, string municipality, CancellationToken ct) =>
+        await session.QueryAsync("SELECT code FROM areas WHERE municipality = $1 ORDER BY code", r => AreaCode.Parse(r.GetString(0)), ct, municipality);
 
-        return codes;
-    }
+    /// <summary>The areas of a municipality, of one level or all.</summary>
+    public static Task<List<Area>> ListAsync(DbSession session, string municipality, string? level, CancellationToken ct) =>
+        session.QueryAsync(
+            "SELECT code, level, municipality, name FROM areas WHERE municipality = $1 AND ($2::text IS NULL OR level = $2) ORDER BY code",
+            r => new Area(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)),
+            ct, municipality, level);
+
+    public static async Task<bool> ExistsAsync(DbSession session, string code, CancellationToken ct) =>
+        await session.ScalarAsync<string>("SELECT code FROM areas WHERE code = $1", ct, code) is not null;
 }

@@ -37,7 +37,7 @@ internal static class CbsImportStore
             await copy.CompleteAsync(ct);
         }
 
-        var added = await CountAsync(session,
+        var added = await session.ScalarAsync<long>(
             """
             WITH written AS (
                 INSERT INTO areas (code, level, municipality, name)
@@ -46,9 +46,10 @@ internal static class CbsImportStore
                 WHERE areas.name IS DISTINCT FROM excluded.name
                 RETURNING xmax = 0 AS inserted)
             SELECT count(*) FILTER (WHERE inserted) FROM written
-            """, ct);
+            """,
+            ct);
 
-        await using var changedCommand = session.Command(
+        var changedCodes = await session.QueryAsync(
             """
             INSERT INTO area_characteristics (area_code, reference_date, municipality, "values", import_id)
             SELECT code, $1, municipality, "values", $2 FROM import_areas
@@ -57,15 +58,10 @@ internal static class CbsImportStore
             WHERE area_characteristics."values" IS DISTINCT FROM excluded."values"
             RETURNING area_code
             """,
+            r => r.GetString(0),
+            ct,
             referenceDate, importId);
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        await using (var reader = await changedCommand.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                changed.Add(reader.GetString(0));
-            }
-        }
+        var changed = new HashSet<string>(changedCodes, StringComparer.Ordinal);
 
         var byMunicipality = rows.Where(r => changed.Contains(r.Code.Value))
             .GroupBy(r => r.Code.Municipality)
@@ -73,13 +69,22 @@ internal static class CbsImportStore
         return new ImportChanges((int)added, changed.Count, rows.Count - changed.Count, byMunicipality);
     }
 
+    /// <summary>Records who imported what and what it changed, rejected rows included.</summary>
+    public static Task LogAsync(DbSession session, CbsImportReport report, string sourceName, CancellationToken ct) =>
+        session.ExecuteAsync(
+            """
+            INSERT INTO cbs_imports (id, municipality, reference_date, source_name, imported_by, rows_read, areas_added,
+                                     characteristics_changed, unchanged, rejected)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
+            """,
+            ct,
+            report.ImportId, session.Caller.Municipality, report.ReferenceDate, sourceName, session.Caller.Subject, report.RowsRead,
+            report.AreasAdded, report.CharacteristicsChanged, report.Unchanged, System.Text.Json.JsonSerializer.Serialize(report.Rejected));
+
     public static string Level(AreaLevel level) => level switch
     {
         AreaLevel.Municipality => "municipality",
         AreaLevel.District => "district",
         _ => "neighbourhood",
     };
-
-    private static async Task<long> CountAsync(DbSession session, string sql, CancellationToken ct) =>
-        await session.ScalarAsync<long>(sql, ct);
 }

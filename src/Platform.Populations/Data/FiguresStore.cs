@@ -15,7 +15,7 @@ internal static class FiguresStore
     /// </summary>
     public static async Task<Dictionary<string, List<string>>> NeighbourhoodsOfAsync(DbSession session, IEnumerable<string> areas, CancellationToken ct)
     {
-        await using var command = session.Command(
+        var pairs = await session.QueryAsync(
             """
             SELECT r.code, coalesce(n.code, r.code)
             FROM unnest($1::text[]) AS r(code)
@@ -24,56 +24,25 @@ internal static class FiguresStore
                 OR (r.code LIKE 'WK%' AND n.code LIKE 'BU' || substr(r.code, 3) || '%'))
             ORDER BY 1, 2
             """,
+            r => (Area: r.GetString(0), Neighbourhood: r.GetString(1)),
+            ct,
             (object)areas.Distinct(StringComparer.Ordinal).ToArray());
-        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var area = reader.GetString(0);
-            if (!result.TryGetValue(area, out var list))
-            {
-                result[area] = list = [];
-            }
-
-            list.Add(reader.GetString(1));
-        }
-
-        return result;
+        return pairs.GroupBy(p => p.Area, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Neighbourhood).ToList(), StringComparer.Ordinal);
     }
 
     public static async Task<Dictionary<string, AreaFigures>> AsOfAsync(DbSession session, IEnumerable<string> areas, DateOnly asOf, CancellationToken ct)
     {
-        await using var command = session.Command(
+        var figures = await session.QueryAsync(
             """
             SELECT DISTINCT ON (area_code) area_code, reference_date, "values"::text
             FROM area_characteristics
             WHERE area_code = ANY($1) AND reference_date <= $2
             ORDER BY area_code, reference_date DESC
             """,
+            r => new AreaFigures(r.GetString(0), r.GetFieldValue<DateOnly>(1), CharacteristicsJson.Read(r.GetString(2))),
+            ct,
             areas.Distinct(StringComparer.Ordinal).ToArray(), asOf);
-        var result = new Dictionary<string, AreaFigures>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var code = reader.GetString(0);
-            result[code] = new AreaFigures(code, reader.GetFieldValue<DateOnly>(1), CharacteristicsJson.Read(reader.GetString(2)));
-        }
-
-        return result;
-    }
-
-    /// <summary>The known reference dates of a municipality's figures, newest first.</summary>
-    public static async Task<List<DateOnly>> ReferenceDatesAsync(DbSession session, string municipality, CancellationToken ct)
-    {
-        await using var command = session.Command(
-            "SELECT DISTINCT reference_date FROM area_characteristics WHERE municipality = $1 ORDER BY 1 DESC", municipality);
-        var dates = new List<DateOnly>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            dates.Add(reader.GetFieldValue<DateOnly>(0));
-        }
-
-        return dates;
+        return figures.ToDictionary(f => f.AreaCode, StringComparer.Ordinal);
     }
 }

@@ -11,27 +11,25 @@ public sealed record HistoryEntry(
 internal static class HistoryStore
 {
     /// <summary>The history of an entity and of what hangs off it (a population's responsibilities), oldest first.</summary>
-    public static async Task<List<HistoryEntry>> ForPopulationAsync(DbSession session, Guid populationId, CancellationToken ct)
-    {
-        await using var command = session.Command(
+    public static Task<List<HistoryEntry>> ForPopulationAsync(DbSession session, Guid populationId, CancellationToken ct) =>
+        session.QueryAsync(
             """
             SELECT entity, entity_id, operation, changed_fields, changed_by, changed_at, before::text, after::text
             FROM change_history
             WHERE entity_id = $1 OR (entity = 'responsibility' AND after ->> 'population_id' = $1::text)
             ORDER BY id
             """,
+            r => new HistoryEntry(
+                r.GetString(0), r.GetGuid(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetString(4),
+                r.GetFieldValue<DateTimeOffset>(5),
+                r.IsDBNull(6) ? null : Json(r.GetString(6)),
+                Json(r.GetString(7))),
+            ct,
             populationId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var entries = new List<HistoryEntry>();
-        while (await reader.ReadAsync(ct))
-        {
-            entries.Add(new HistoryEntry(
-                reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetFieldValue<string[]>(3), reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5),
-                reader.IsDBNull(6) ? null : JsonDocument.Parse(reader.GetString(6)).RootElement.Clone(),
-                JsonDocument.Parse(reader.GetString(7)).RootElement.Clone()));
-        }
 
-        return entries;
+    private static JsonElement Json(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
     }
 }

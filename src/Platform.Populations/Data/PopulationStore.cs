@@ -29,47 +29,35 @@ internal static class PopulationStore
             """,
             ct, municipality, status?.ToString().ToLowerInvariant());
 
-    public static async Task InsertAsync(DbSession session, PopulationDefinition population, CancellationToken ct)
-    {
-        await session.ExecuteAsync(
+    /// <summary>Writes a new population at version 1 and returns it as stored.</summary>
+    public static async Task<StoredPopulation> InsertAsync(DbSession session, PopulationDefinition population, CancellationToken ct) =>
+        (await QueryAsync(session,
             $"""
             INSERT INTO populations ({Columns})
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, now(), $13)
+            RETURNING {Columns}
             """,
-            ct, [.. Values(population), session.Caller.Subject]);
-    }
+            ct, [.. Values(population), session.Caller.Subject]))[0];
 
-    /// <summary>Writes a new state of an existing population and returns its new version.</summary>
-    public static async Task<int> UpdateAsync(DbSession session, PopulationDefinition population, CancellationToken ct)
-    {
-        await using var command = session.Command(
-            """
+    /// <summary>Writes a new state of an existing population, one version up, and returns it as stored.</summary>
+    public static async Task<StoredPopulation> UpdateAsync(DbSession session, PopulationDefinition population, CancellationToken ct) =>
+        (await QueryAsync(session,
+            $"""
             UPDATE populations
             SET municipality = $2, name = $3, status = $4, areas = $5, age_from = $6, age_to = $7, laws = $8,
                 care_forms = $9, diagnosis_group = $10, valid_from = $11, valid_to = $12,
                 version = version + 1, updated_at = now(), updated_by = $13
             WHERE id = $1
-            RETURNING version
+            RETURNING {Columns}
             """,
-            [.. Values(population), session.Caller.Subject]);
-        return (int)(await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException($"Population {population.Id} vanished during its update."));
-    }
+            ct, [.. Values(population), session.Caller.Subject])).SingleOrDefault()
+        ?? throw new InvalidOperationException($"Population {population.Id} vanished during its update.");
 
     /// <summary>The codes among <paramref name="codes"/> that the areas table does not know.</summary>
-    public static async Task<List<string>> UnknownAreasAsync(DbSession session, IEnumerable<AreaCode> codes, CancellationToken ct)
-    {
-        await using var command = session.Command(
+    public static Task<List<string>> UnknownAreasAsync(DbSession session, IEnumerable<AreaCode> codes, CancellationToken ct) =>
+        session.QueryAsync(
             "SELECT c FROM unnest($1::text[]) AS c WHERE NOT EXISTS (SELECT 1 FROM areas WHERE code = c) ORDER BY c",
-            (object)codes.Select(c => c.Value).ToArray());
-        var unknown = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            unknown.Add(reader.GetString(0));
-        }
-
-        return unknown;
-    }
+            r => r.GetString(0), ct, (object)codes.Select(c => c.Value).ToArray());
 
     private static object?[] Values(PopulationDefinition p) =>
     [
@@ -87,18 +75,8 @@ internal static class PopulationStore
         p.Validity.To,
     ];
 
-    private static async Task<List<StoredPopulation>> QueryAsync(DbSession session, string sql, CancellationToken ct, params object?[] parameters)
-    {
-        await using var command = session.Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<StoredPopulation>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(Read(reader));
-        }
-
-        return rows;
-    }
+    private static Task<List<StoredPopulation>> QueryAsync(DbSession session, string sql, CancellationToken ct, params object?[] parameters) =>
+        session.QueryAsync(sql, Read, ct, parameters);
 
     private static StoredPopulation Read(NpgsqlDataReader r)
     {

@@ -36,18 +36,12 @@ internal static class ResponsibilityStore
             $"INSERT INTO responsibilities ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, now(), $7)",
             ct, r.Id, r.PopulationId, r.Municipality, r.ProviderId, r.ValidFrom, r.ValidTo, session.Caller.Subject);
 
-    private static async Task<List<Responsibility>> QueryAsync(DbSession session, string sql, CancellationToken ct, params object?[] parameters)
-    {
-        await using var command = session.Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<Responsibility>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(new Responsibility(
-                reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateOnly>(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7)));
-        }
-
-        return rows;
-    }
+    private static Task<List<Responsibility>> QueryAsync(DbSession session, string sql, CancellationToken ct, params object?[] parameters) =>
+        session.QueryAsync(
+            sql,
+            r => new Responsibility(
+                r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateOnly>(4),
+                r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetFieldValue<DateTimeOffset>(6), r.GetString(7)),
+            ct,
+            parameters);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
+using Platform.Populations.Data;
 using Platform.Populations.Domain;
 using Platform.Populations.Import;
 
@@ -19,8 +20,7 @@ internal sealed class DemoRegionSeeder(Database database, CbsImports imports, Po
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var admin = new CallerContext(null, Subject, ["platform-admin"]);
-        var seeded = await database.InTransactionAsync(admin, s => s.ScalarAsync<string>("SELECT code FROM regions WHERE code = $1", cancellationToken, DemoRegion.Region), cancellationToken);
-        if (seeded is not null)
+        if (await database.InTransactionAsync(admin, s => RegionStore.ExistsAsync(s, DemoRegion.Region, cancellationToken), cancellationToken))
         {
             logger.LogInformation("Demo region {Region} is already there", DemoRegion.Region);
             return;
@@ -34,14 +34,8 @@ internal sealed class DemoRegionSeeder(Database database, CbsImports imports, Po
         }
 
         // Last, so that a seeding cut short is done again at the next start.
-        await database.InTransactionAsync(admin, async s =>
-        {
-            await s.ExecuteAsync("INSERT INTO regions (code, name) VALUES ($1, 'Holland Rijnland')", cancellationToken, DemoRegion.Region);
-            foreach (var (code, _, _, _) in DemoRegion.Municipalities)
-            {
-                await s.ExecuteAsync("INSERT INTO region_municipalities (municipality, region) VALUES ($1, $2)", cancellationToken, code, DemoRegion.Region);
-            }
-        }, cancellationToken);
+        await database.InTransactionAsync(admin, s => RegionStore.PutAsync(
+            s, new Region(DemoRegion.Region, "Holland Rijnland", [.. DemoRegion.Municipalities.Select(m => m.Code)]), cancellationToken), cancellationToken);
         logger.LogInformation("Demo region {Region} seeded: {Municipalities} municipalities, {Populations} populations",
             DemoRegion.Region, DemoRegion.Municipalities.Length, plan.All.Count);
     }
@@ -65,25 +59,17 @@ internal sealed class DemoRegionSeeder(Database database, CbsImports imports, Po
         }
     }
 
-    private async Task<Dictionary<string, List<(string Code, string Name)>>> DistrictsAsync(CallerContext admin, CancellationToken ct) =>
-        await database.InTransactionAsync(admin, async s =>
+    private async Task<Dictionary<string, List<(string Code, string Name)>>> DistrictsAsync(CallerContext admin, CancellationToken ct)
+    {
+        var districts = new Dictionary<string, List<(string Code, string Name)>>(StringComparer.Ordinal);
+        foreach (var (code, _, _, _) in DemoRegion.Municipalities)
         {
-            await using var command = s.Command("SELECT municipality, code, name FROM areas WHERE level = 'district' ORDER BY code");
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var districts = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(ct))
-            {
-                var municipality = reader.GetString(0);
-                if (!districts.TryGetValue(municipality, out var list))
-                {
-                    districts[municipality] = list = [];
-                }
+            var areas = await database.InTransactionAsync(admin, s => AreaStore.ListAsync(s, code, "district", ct), ct);
+            districts[code] = [.. areas.Select(a => (a.Code, a.Name))];
+        }
 
-                list.Add((reader.GetString(1), reader.GetString(2)));
-            }
-
-            return districts;
-        }, ct);
+        return districts;
+    }
 
     private async Task DefineAsync(DemoPopulation demo, CancellationToken ct)
     {

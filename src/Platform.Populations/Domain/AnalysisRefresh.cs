@@ -17,7 +17,7 @@ internal sealed class AnalysisRefresh(Outbox outbox, TimeProvider clock)
 {
     public Period CurrentYear()
     {
-        var year = clock.GetLocalNow().Year;
+        var year = clock.Today().Year;
         return new Period(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
     }
 

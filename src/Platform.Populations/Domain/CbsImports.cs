@@ -40,7 +40,7 @@ internal sealed class CbsImports(Database database, Outbox outbox)
             var report = new CbsImportReport(
                 importId, referenceDate, read.Rows.Count + read.Rejected.Count, changes.AreasAdded, changes.CharacteristicsChanged,
                 changes.Unchanged, read.SkippedRows, read.Rejected, [.. read.MissingCharacteristics.Select(c => c.Key)], read.IgnoredColumns);
-            await LogAsync(session, caller, report, sourceName, ct);
+            await CbsImportStore.LogAsync(session, report, sourceName, ct);
             foreach (var (municipality, rows) in changes.ChangedByMunicipality)
             {
                 await outbox.AddAsync(session, new CharacteristicsPublished(
@@ -50,18 +50,5 @@ internal sealed class CbsImports(Database database, Outbox outbox)
 
             return report;
         }, ct);
-    }
-
-    private static async Task LogAsync(DbSession session, CallerContext caller, CbsImportReport report, string sourceName, CancellationToken ct)
-    {
-        await using var command = session.Command(
-            """
-            INSERT INTO cbs_imports (id, municipality, reference_date, source_name, imported_by, rows_read, areas_added,
-                                     characteristics_changed, unchanged, rejected)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
-            """,
-            report.ImportId, caller.Municipality, report.ReferenceDate, sourceName, caller.Subject, report.RowsRead, report.AreasAdded,
-            report.CharacteristicsChanged, report.Unchanged, System.Text.Json.JsonSerializer.Serialize(report.Rejected));
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

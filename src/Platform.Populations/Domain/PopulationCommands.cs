@@ -26,8 +26,7 @@ internal sealed class PopulationCommands(Database database, Outbox outbox, Analy
 
             var population = new PopulationDefinition(
                 Guid.CreateVersion7(), municipality, valid.Name, valid.Areas, valid.TargetGroup, valid.Validity, PopulationStatus.Draft);
-            await PopulationStore.InsertAsync(session, population, ct);
-            var stored = (await PopulationStore.FindAsync(session, population.Id, ct))!;
+            var stored = await PopulationStore.InsertAsync(session, population, ct);
             await outbox.AddAsync(session, new PopulationDefined(municipality, PopulationEvents.Snapshot(population, stored.Version)), ct);
             return CommandResult<StoredPopulation>.Done(stored);
         }, ct);
@@ -96,9 +95,8 @@ internal sealed class PopulationCommands(Database database, Outbox outbox, Analy
 
     private async Task<CommandResult<StoredPopulation>> SaveAsync(DbSession session, StoredPopulation current, PopulationDefinition changed, CancellationToken ct)
     {
-        var version = await PopulationStore.UpdateAsync(session, changed, ct);
-        var stored = (await PopulationStore.FindAsync(session, changed.Id, ct))!;
-        var snapshot = PopulationEvents.Snapshot(changed, version);
+        var stored = await PopulationStore.UpdateAsync(session, changed, ct);
+        var snapshot = PopulationEvents.Snapshot(changed, stored.Version);
         IntegrationEvents.IntegrationEvent @event = changed.Status == PopulationStatus.Retired
             ? new PopulationRetired(changed.Municipality, snapshot)
             : new PopulationChanged(changed.Municipality, snapshot, ChangedFields(current.Definition, changed));

@@ -4,6 +4,7 @@ using Platform.Grpc.Server;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
+using Platform.Populations.Domain;
 using Platform.Provider.V1;
 using Platform.Security;
 
@@ -26,7 +27,7 @@ internal static class ProviderPopulationsService
     internal static async Task<ListMyPopulationsResponse> ListMyPopulationsAsync(ListMyPopulationsRequest request, ServerCallContext context)
     {
         var validation = new RequestValidation();
-        var asOf = DateOnly.FromDateTime(DateTime.Today);
+        var asOf = context.Services.GetRequiredService<TimeProvider>().Today();
         if (request.AsOf.Length > 0 && !DateOnly.TryParseExact(request.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
         {
             validation.Add("as_of", $"'{request.AsOf}' is not a date in the form YYYY-MM-DD.");
@@ -41,15 +42,14 @@ internal static class ProviderPopulationsService
         {
             var response = new ListMyPopulationsResponse();
             var responsibilities = await ResponsibilityStore.ForProviderAsync(session, caller.ProviderId!, ct);
-            var populations = new List<(StoredPopulation Population, Responsibility Responsibility)>();
-            foreach (var responsibility in responsibilities)
-            {
-                var current = new Domain.Period(responsibility.ValidFrom, responsibility.ValidTo).Contains(asOf);
-                if ((current || request.IncludeInactive) && await PopulationStore.FindAsync(session, responsibility.PopulationId, ct) is { } population)
-                {
-                    populations.Add((population, responsibility));
-                }
-            }
+
+            // Row-level security shows a provider exactly the populations it is responsible for.
+            var visible = (await PopulationStore.ListAsync(session, null, null, ct)).ToDictionary(p => p.Id);
+            var populations = responsibilities
+                .Where(r => request.IncludeInactive || new Domain.Period(r.ValidFrom, r.ValidTo).Contains(asOf))
+                .Where(r => visible.ContainsKey(r.PopulationId))
+                .Select(r => (Population: visible[r.PopulationId], Responsibility: r))
+                .ToList();
 
             var profileOf = await Domain.PopulationProfiles.ForAsync(session, populations.Select(p => p.Population.Definition).DistinctBy(p => p.Id), asOf, ct);
             foreach (var (population, responsibility) in populations

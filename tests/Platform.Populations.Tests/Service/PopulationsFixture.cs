@@ -10,7 +10,7 @@ namespace Platform.Populations.Tests.Service;
 /// </summary>
 public sealed class PopulationsFixture : IAsyncLifetime
 {
-    private PopulationsProcess? _service;
+    private ServiceProcess? _service;
     private readonly Dictionary<string, string> _tokens = [];
 
     public string DatabaseConnectionString { get; private set; } = null!;

@@ -1,0 +1,49 @@
+using Platform.LocalInfrastructure;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// A platform service run by a test the way the local run starts it: its own process from its build output,
+/// configured only by environment variables, with an HTTP port and a cleartext HTTP/2 (gRPC) port chosen before
+/// it starts. Its folder, log included, is deleted when it stops, unless <c>KEEP_TEST_LOGS=1</c> is set.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly string _directory = PrivateServers.NewDirectory();
+    private readonly HttpProcessServer _server;
+
+    /// <param name="name">The resource name, e.g. <c>populations</c>.</param>
+    /// <param name="project">The project folder under <c>src/</c>, e.g. <c>Platform.Populations</c>.</param>
+    /// <param name="environment">Its settings beyond its own addresses, read when it starts.</param>
+    /// <param name="readinessPath">The path that answers 200 once it serves.</param>
+    public ServiceProcess(string name, string project, Func<IReadOnlyDictionary<string, string>> environment, string readinessPath = "/health")
+    {
+        var folder = Path.Combine(RepositoryRoot.Find(), "src", project);
+        var assembly = Path.Combine(folder, "bin", "Debug", "net10.0", project + ".dll");
+        var command = new HttpProcessCommand("dotnet", [assembly], folder, address => new Dictionary<string, string>(environment())
+        {
+            ["ASPNETCORE_URLS"] = Text(address),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Kestrel__Endpoints__grpc__Url"] = Text(GrpcAddress),
+            ["OTEL_SERVICE_NAME"] = name,
+        });
+        _server = new HttpProcessServer(name, _directory, command, readinessPath);
+    }
+
+    public Uri BaseAddress => _server.BaseAddress;
+
+    public Uri GrpcAddress => _server.GrpcAddress;
+
+    public Task StartAsync() => _server.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.StopAsync();
+        if (Directory.Exists(_directory) && Environment.GetEnvironmentVariable("KEEP_TEST_LOGS") is null)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    public static string Text(Uri address) => address.ToString().TrimEnd('/');
+}
