@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.IntegrationEvents.Populations;
+using Platform.Messaging.Outbox;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
@@ -28,7 +30,7 @@ internal static class RegionsApi
         TypedResults.Ok(await database.InTransactionAsync(caller, s => RegionStore.ListAsync(s, ct), ct));
 
     private static async Task<Results<Ok<Region>, ValidationProblem>> PutAsync(
-        string code, RegionChange change, CallerContext caller, Database database, CancellationToken ct)
+        string code, RegionChange change, CallerContext caller, Database database, Outbox outbox, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z0-9-]{1,64}$"))
@@ -62,6 +64,7 @@ internal static class RegionsApi
         var region = await database.InTransactionAsync(caller, async s =>
         {
             await RegionStore.PutAsync(s, new Region(code, change.Name!.Trim(), municipalities), ct);
+            await outbox.AddAsync(s, new RegionDefined(code, change.Name.Trim(), municipalities), ct);
             return (await RegionStore.ListAsync(s, ct)).Single(r => r.Code == code);
         }, ct);
         return TypedResults.Ok(region);

@@ -1,4 +1,6 @@
 using System.Text;
+using Platform.IntegrationEvents.Populations;
+using Platform.Messaging.Outbox;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
@@ -13,7 +15,7 @@ namespace Platform.Populations.Demo;
 /// Runs after the migrations (hosted services start in order) and before the service listens.
 /// </summary>
 internal sealed class DemoRegionSeeder(Database database, CbsImports imports, PopulationCommands populations,
-    ResponsibilityCommands responsibilities, ILogger<DemoRegionSeeder> logger) : IHostedService
+    ResponsibilityCommands responsibilities, Outbox outbox, ILogger<DemoRegionSeeder> logger) : IHostedService
 {
     private const string Subject = "system:demo-region";
 
@@ -34,8 +36,12 @@ internal sealed class DemoRegionSeeder(Database database, CbsImports imports, Po
         }
 
         // Last, so that a seeding cut short is done again at the next start.
-        await database.InTransactionAsync(admin, s => RegionStore.PutAsync(
-            s, new Region(DemoRegion.Region, "Holland Rijnland", [.. DemoRegion.Municipalities.Select(m => m.Code)]), cancellationToken), cancellationToken);
+        var region = new Region(DemoRegion.Region, "Holland Rijnland", [.. DemoRegion.Municipalities.Select(m => m.Code)]);
+        await database.InTransactionAsync(admin, async s =>
+        {
+            await RegionStore.PutAsync(s, region, cancellationToken);
+            await outbox.AddAsync(s, new RegionDefined(region.Code, region.Name, region.Municipalities), cancellationToken);
+        }, cancellationToken);
         logger.LogInformation("Demo region {Region} seeded: {Municipalities} municipalities, {Populations} populations",
             DemoRegion.Region, DemoRegion.Municipalities.Length, plan.All.Count);
     }

@@ -14,9 +14,11 @@ public static class ReferralBatch
     /// <summary>
     /// Validates each item of a batch under the path <c>{collection}[i]</c>. An item repeated within the batch
     /// with the same content is harmless and accepted once; the same referral id with other content is rejected,
-    /// because the provider must say which one it means.
+    /// because the provider must say which one it means. <paramref name="firstPosition"/> is the position of the
+    /// first item, for batches that continue a stream.
     /// </summary>
-    public static BatchValidation<Referral> Validate(IReadOnlyList<ReferralSubmission> items, DateOnly today, string collection = "referrals")
+    public static BatchValidation<Referral> Validate(
+        IReadOnlyList<ReferralSubmission> items, DateOnly today, string collection = "referrals", int firstPosition = 0)
     {
         ArgumentNullException.ThrowIfNull(items);
         var accepted = new List<AcceptedItem<Referral>>();
@@ -24,20 +26,21 @@ public static class ReferralBatch
         var seen = new Dictionary<string, Referral>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
-            var prefix = $"{collection}[{i}]";
+            var position = firstPosition + i;
+            var prefix = $"{collection}[{position}]";
             var result = ReferralValidation.Validate(items[i], today, prefix);
             if (!result.IsValid)
             {
-                rejected.Add(new RejectedItem(i, result.Violations));
+                rejected.Add(new RejectedItem(position, result.Violations));
             }
             else if (!seen.TryGetValue(result.Value!.ReferralId, out var earlier))
             {
                 seen.Add(result.Value.ReferralId, result.Value);
-                accepted.Add(new AcceptedItem<Referral>(i, result.Value));
+                accepted.Add(new AcceptedItem<Referral>(position, result.Value));
             }
             else if (earlier != result.Value)
             {
-                rejected.Add(new RejectedItem(i, [new FieldViolation($"{prefix}.referral_id", "Appears earlier in this batch with other content.")]));
+                rejected.Add(new RejectedItem(position, [new FieldViolation($"{prefix}.referral_id", "Appears earlier in this batch with other content.")]));
             }
         }
 
