@@ -13,6 +13,7 @@ var gatewayClientSecret = builder.AddParameter("gateway-client-secret", secret: 
 var postgres = builder.AddPostgres(PlatformResources.Postgres, password: postgresPassword)
     .WithDataVolume();
 var populationsDb = postgres.AddDatabase(PlatformResources.Populations.Database!);
+var referralsDb = postgres.AddDatabase(PlatformResources.Referrals.Database!);
 
 var messaging = builder.AddRabbitMQ(PlatformResources.Messaging, password: messagingPassword)
     .WithManagementPlugin()
@@ -27,18 +28,28 @@ var keycloak = builder.AddKeycloak(PlatformResources.Identity)
     .WithEnvironment("PROVIDER_RIJNLAND_JEUGD_CLIENT_SECRET", builder.AddParameter("provider-rijnland-jeugd-client-secret", secret: true))
     .WithEnvironment("PROVIDER_NIEUWKOOP_SAMEN_CLIENT_SECRET", builder.AddParameter("provider-nieuwkoop-samen-client-secret", secret: true));
 
+var referrals = builder.AddProject<Projects.Platform_Referrals>(PlatformResources.Referrals.Name)
+    .WithPlatformDefaults(PlatformResources.Referrals)
+    .WithIdentity(keycloak)
+    .WithReference(referralsDb).WaitFor(referralsDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+// Waits for referrals, whose queues must exist before populations publishes its first (demo) events: RabbitMQ
+// drops an event that no queue is bound for yet.
 var populations = builder.AddProject<Projects.Platform_Populations>(PlatformResources.Populations.Name)
     .WithPlatformDefaults(PlatformResources.Populations)
     .WithIdentity(keycloak)
     .WithReference(populationsDb).WaitFor(populationsDb)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WaitFor(referrals);
 
 var gateway = builder.AddProject<Projects.Platform_Gateway>(PlatformResources.Gateway.Name)
     .WithPlatformDefaults(PlatformResources.Gateway)
     .WithExternalHttpEndpoints()
     .WithIdentity(keycloak)
     .WithEnvironment("Gateway__ClientSecret", gatewayClientSecret)
-    .WithReference(populations).WaitFor(populations);
+    .WithReference(populations).WaitFor(populations)
+    .WithReference(referrals).WaitFor(referrals);
 
 // The realm's redirect URIs are the gateway's address, which only the AppHost knows.
 keycloak.WithEnvironment("PLATFORM_GATEWAY_URL", gateway.GetEndpoint("http"));

@@ -33,6 +33,10 @@ internal static class PlatformResources
     /// <summary>The gRPC endpoint's name: <c>Kestrel__Endpoints__grpc__Url</c> in the service, <c>services__&lt;name&gt;__grpc__0</c> in its callers.</summary>
     public const string GrpcEndpoint = "grpc";
 
+    /// <summary>Consumes the populations service's events, so it starts first: its queues must exist before the first event.</summary>
+    public static PlatformService Referrals { get; } =
+        new("referrals", "src/Platform.Referrals/Platform.Referrals.csproj", "referralsdb", UsesMessaging: true, ServesGrpc: true);
+
     public static PlatformService Populations { get; } =
         new("populations", "src/Platform.Populations/Platform.Populations.csproj", "populationsdb", UsesMessaging: true, ServesGrpc: true);
 
@@ -45,5 +49,5 @@ internal static class PlatformResources
     /// <c>new("budgets", "src/Platform.Budgets/Platform.Budgets.csproj", "budgetsdb", UsesMessaging: true)</c>,
     /// and its <c>AddProject</c> in <c>AppHost.cs</c>.
     /// </summary>
-    public static IReadOnlyList<PlatformService> Services { get; } = [Populations, Gateway];
+    public static IReadOnlyList<PlatformService> Services { get; } = [Referrals, Populations, Gateway];
 }

@@ -60,6 +60,10 @@ public sealed class SharedInfrastructure
         return PostgresOwnerConnectionString(database);
     }
 
+    /// <summary>A fresh RabbitMQ virtual host on the shared broker: for tests whose events must reach only their own service.</summary>
+    public Task<Uri> CreateVirtualHostAsync(string prefix, CancellationToken cancellationToken = default) =>
+        RabbitMq.AddVirtualHostAsync(UniqueNames.For(prefix), cancellationToken);
+
     private static async Task<IdentityProviderServer> StartIdentityProviderAsync()
     {
         var root = RepositoryRoot.Find();

@@ -40,6 +40,22 @@ public sealed class RabbitMqServer : ProcessServer
 
     public Uri? ManagementUrl => ManagementPlugin ? new($"http://127.0.0.1:{AssignedPort("management")}/") : null;
 
+    /// <summary>
+    /// Creates a virtual host with every permission for <see cref="User"/> and returns its AMQP address. Exchanges and
+    /// queues of one virtual host never see another's, so a test that publishes events can have a broker of its own
+    /// on the shared node.
+    /// </summary>
+    public async Task<Uri> AddVirtualHostAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await ControlAsync(["add_vhost", name], cancellationToken);
+        await ControlAsync(["set_permissions", "-p", name, User, ".*", ".*", ".*"], cancellationToken);
+        return new Uri(AmqpUri, Uri.EscapeDataString(name));
+    }
+
+    private async Task ControlAsync(string[] arguments, CancellationToken cancellationToken) =>
+        await CommandRunner.RunCheckedAsync(
+            "env", [$"HOME={HomeDirectory}", Path.Combine(BinDirectory, "rabbitmqctl"), "-n", NodeName, .. arguments], cancellationToken);
+
     /// <summary>The HOME that holds the node's Erlang cookie, for <c>rabbitmqctl -n NodeName</c>.</summary>
     public string HomeDirectory => Path.Combine(InstanceDirectory, "home");
 

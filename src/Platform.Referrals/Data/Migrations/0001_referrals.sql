@@ -180,7 +180,7 @@ CREATE POLICY providers_insert ON status_updates FOR INSERT
 ALTER TABLE populations ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_scoped ON populations FOR SELECT
     USING (municipality = platform.current_municipality()
-        OR EXISTS (SELECT 1 FROM responsibilities r WHERE r.population_id = id AND r.provider_id = platform.current_provider()));
+        OR EXISTS (SELECT 1 FROM responsibilities r WHERE r.population_id = populations.id AND r.provider_id = platform.current_provider()));
 CREATE POLICY own_municipality_insert ON populations FOR INSERT WITH CHECK (municipality = platform.current_municipality());
 CREATE POLICY own_municipality_update ON populations FOR UPDATE
     USING (municipality = platform.current_municipality()) WITH CHECK (municipality = platform.current_municipality());

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Platform.Provider.V1;
+
+namespace Platform.Referrals.Benchmarks;
+
+/// <summary>
+/// Referral intake into PostgreSQL: 200,000 referrals over gRPC through the gateway (unary batches one at a time
+/// and several in flight, and client streams), straight to the service, and through the service's intake in this
+/// process, against a binary COPY of the same rows into a fresh database with the same schema (the limit). Every
+/// path starts from an empty table and must leave exactly the 200,000 rows in it. The paths take turns within each
+/// round, so a burst of other work on the machine hits one round of every path, not every round of one.
+/// </summary>
+internal static class IntakeSpeed
+{
+    public const int Count = 200_000;
+    public const int PerMessage = 5_000;
+    public const int MessagesPerStream = 10;
+    public const int InFlight = 4;
+    private const double TargetPerSecond = 20_000;
+    private const double TargetOfCopy = 0.5;
+
+    public static async Task RunAsync(
+        BenchDatabase service, BenchDatabase copy, IntakePaths paths, CopyPeer peer, IReadOnlyList<SubmitReferralsRequest> batches, int rounds)
+    {
+        (string Name, BenchDatabase Database, Func<IReadOnlyList<SubmitReferralsRequest>, Task<int>> Run)[] runs =
+        [
+            ("binary COPY into referrals, as the owner (the limit)", copy, b => peer.CopyAsync(b.Sum(m => m.Referrals.Count))),
+            ($"in-process ReferralIntake, {PerMessage:N0} per transaction", service, paths.InProcessAsync),
+            ($"gRPC StreamReferrals straight to the service, {MessagesPerStream} x {PerMessage:N0}", service, b => paths.DirectStreamAsync(b, MessagesPerStream)),
+            ($"gateway: SubmitReferrals, {PerMessage:N0} per call, one at a time", service, b => paths.UnaryAsync(b, 1)),
+            ($"gateway: SubmitReferrals, {PerMessage:N0} per call, {InFlight} in flight", service, b => paths.UnaryAsync(b, InFlight)),
+            ($"gateway: StreamReferrals, {MessagesPerStream} x {PerMessage:N0} per stream", service, b => paths.StreamAsync(b, MessagesPerStream)),
+        ];
+
+        // Enough calls for the gateway's and the service's JIT to settle before anything is measured.
+        var warmUp = batches.Take(MessagesPerStream * 2).ToList();
+        foreach (var (_, database, run) in runs)
+        {
+            await MeasureAsync(database, run, warmUp);
+        }
+
+        var times = runs.Select(_ => new List<TimeSpan>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < runs.Length; i++)
+            {
+                times[i].Add(await MeasureAsync(runs[i].Database, runs[i].Run, batches));
+            }
+        }
+
+        var bytes = batches.Sum(b => b.CalculateSize());
+        Console.WriteLine($"Referral intake: {Count:N0} referrals of one provider in {batches.Count} messages of {PerMessage:N0} " +
+            $"({bytes / 1024.0 / 1024.0:N1} MiB of protobuf); median of {rounds} rounds, each path into an empty table, checked to hold {Count:N0} rows after.");
+        var copyRate = Count / Timing.Of("", times[0]).Median.TotalSeconds;
+        Console.WriteLine($"{"path",-66} {"referrals/s",12}  {"(range)",-17} {"x COPY",6}");
+        for (var i = 0; i < runs.Length; i++)
+        {
+            var timing = Timing.Of(runs[i].Name, times[i]);
+            var rate = Count / timing.Median.TotalSeconds;
+            Console.WriteLine($"{runs[i].Name,-66} {rate,12:N0}  ({Count / timing.Slowest.TotalSeconds:N0}-{Count / timing.Fastest.TotalSeconds:N0}) {rate / copyRate,6:N2}");
+        }
+
+        var best = Enumerable.Range(3, 3).Select(i => (runs[i].Name, Rate: Count / Timing.Of("", times[i]).Median.TotalSeconds)).MaxBy(r => r.Rate);
+        Console.WriteLine($"targets for the gateway's gRPC intake, >= {TargetPerSecond:N0} referrals/s and >= {TargetOfCopy:N1} x COPY: " +
+            $"best path '{best.Name.Trim()}' {best.Rate:N0}/s, {best.Rate / copyRate:N2} x COPY: " +
+            $"{(best.Rate >= TargetPerSecond ? "met" : "MISSED")}, {(best.Rate / copyRate >= TargetOfCopy ? "met" : "MISSED")}");
+    }
+
+    /// <summary>One path into an emptied table after a checkpoint; the rows it leaves are counted and must all be there.</summary>
+    private static async Task<TimeSpan> MeasureAsync(BenchDatabase database, Func<IReadOnlyList<SubmitReferralsRequest>, Task<int>> run, IReadOnlyList<SubmitReferralsRequest> batches)
+    {
+        var expected = batches.Sum(b => b.Referrals.Count);
+        await database.OwnerExecuteAsync("TRUNCATE referrals, status_updates, detection_state");
+        await database.OwnerExecuteAsync("CHECKPOINT");
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var started = Stopwatch.GetTimestamp();
+        var accepted = await run(batches);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var stored = await database.OwnerCountAsync("SELECT count(*) FROM referrals");
+        if (accepted != expected || stored != expected)
+        {
+            throw new InvalidOperationException($"Intake: {expected:N0} referrals sent, {accepted:N0} reported stored, {stored:N0} rows in the table.");
+        }
+
+        return elapsed;
+    }
+}

@@ -1,0 +1,200 @@
+using Platform.Grpc;
+using Platform.Grpc.Client;
+using Platform.Provider.V1;
+using Platform.Testing;
+using static Platform.Referrals.Tests.Service.ReferralMessages;
+
+namespace Platform.Referrals.Tests.Service;
+
+/// <summary>platform.provider.v1.ProviderReferrals over the service's own h2c listener, with real provider tokens.</summary>
+public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<ReferralsFixture>, IAsyncLifetime
+{
+    private const string Tom = "provider-tom-in-de-buurt";
+
+    public async Task InitializeAsync()
+    {
+        if (await fixture.AsOwnerAsync<long>("SELECT count(*) FROM populations") == 0)
+        {
+            await PopulationsEvents.ResponsibleAsync(fixture, "GM0484", "tom-in-de-buurt", ["WK048401"], ageFrom: 18);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<SubmitReferralsResponse> SubmitAsync(params ReferralSubmission[] referrals) =>
+        await (await fixture.ProviderClientAsync(Tom)).UnaryAsync(Submit, Batch(referrals));
+
+    private Task<long> StoredAsync(string idPrefix) =>
+        fixture.AsOwnerAsync<long>("SELECT count(*) FROM referrals WHERE referral_id LIKE $1", idPrefix + "%")!;
+
+    [Fact]
+    public async Task The_same_batch_twice_is_stored_once()
+    {
+        ReferralSubmission[] batch = [Referral("twice-1"), Referral("twice-2"), Referral("twice-3", destination: DestinationType.PersonalBudget)];
+
+        var first = await SubmitAsync(batch);
+        var second = await SubmitAsync(batch);
+
+        Assert.Equal((3, 0), (first.Accepted, first.Duplicates));
+        Assert.Equal((0, 3), (second.Accepted, second.Duplicates));
+        Assert.Empty(second.Rejected);
+        Assert.Equal(3, await StoredAsync("twice-"));
+    }
+
+    [Fact]
+    public async Task A_resubmission_with_other_content_is_refused_and_the_stored_referral_kept()
+    {
+        await SubmitAsync(Referral("changed-1", date: "2025-03-10"));
+
+        var again = await SubmitAsync(Referral("changed-1", date: "2025-03-11"));
+
+        var rejected = Assert.Single(again.Rejected);
+        Assert.Equal("referrals[0].referral_id", Assert.Single(rejected.Violations).Field);
+        Assert.Equal(new DateOnly(2025, 3, 10), await fixture.AsOwnerAsync<DateOnly>("SELECT referral_date FROM referrals WHERE referral_id = 'changed-1'"));
+    }
+
+    [Fact]
+    public async Task Bad_items_are_reported_by_position_while_the_good_ones_are_stored()
+    {
+        var noNeighbourhood = Referral("bad-2", neighbourhood: "WK048401");
+        var badDate = Referral("bad-3", date: "10-03-2025");
+        var future = Referral("bad-4", date: DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var unknownCode = Referral("bad-5");
+        unknownCode.ReferrerType = (ReferrerType)7;
+        unknownCode.DestinationType = (DestinationType)99;
+
+        var response = await SubmitAsync(Referral("good-1"), noNeighbourhood, badDate, future, unknownCode, Referral("good-6"));
+
+        Assert.Equal(2, response.Accepted);
+        Assert.Equal([1, 2, 3, 4], response.Rejected.Select(r => r.Position));
+        Assert.Equal("bad-2", response.Rejected[0].ReferralId);
+        Assert.Equal("referrals[1].neighbourhood_code", Assert.Single(response.Rejected[0].Violations).Field);
+        Assert.Contains("'10-03-2025' is not a date", Assert.Single(response.Rejected[1].Violations).Description, StringComparison.Ordinal);
+        Assert.Contains("future", Assert.Single(response.Rejected[2].Violations).Description, StringComparison.Ordinal);
+        Assert.Equal(["referrals[4].referrer_type", "referrals[4].destination_type"], response.Rejected[3].Violations.Select(v => v.Field));
+        Assert.Equal(2, await StoredAsync("good-"));
+        Assert.Equal(0, await StoredAsync("bad-"));
+    }
+
+    [Fact]
+    public async Task A_client_reference_that_is_a_bsn_is_refused_and_never_stored()
+    {
+        // 111222333 passes the eleven-test: 9·1 + 8·1 + 7·1 + 6·2 + 5·2 + 4·2 + 3·3 + 2·3 − 1·3 = 66.
+        var response = await SubmitAsync(Referral("bsn-1", client: "111222333"), Referral("bsn-2", client: "111 222 333"));
+
+        Assert.Equal(0, response.Accepted);
+        Assert.All(response.Rejected, r => Assert.Equal($"referrals[{r.Position}].client_reference", Assert.Single(r.Violations).Field));
+        Assert.All(response.Rejected, r => Assert.DoesNotContain("111", r.Violations[0].Description, StringComparison.Ordinal));
+        Assert.Equal(0, await fixture.AsOwnerAsync<long>("SELECT count(*) FROM referrals WHERE client_reference LIKE '%111%'"));
+    }
+
+    [Fact]
+    public async Task A_referral_outside_the_providers_populations_is_refused()
+    {
+        // Tom answers for district WK048401, ages 18 and up.
+        var response = await SubmitAsync(
+            Referral("scope-1", neighbourhood: "BU04840201"), Referral("scope-2", age: AgeBand._1217), Referral("scope-3", date: "2023-12-31"));
+
+        Assert.Equal(0, response.Accepted);
+        Assert.All(response.Rejected, r => Assert.Contains("in no population your organisation is responsible for", r.Violations[0].Description, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_empty_batch_is_invalid()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => SubmitAsync());
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("referrals", Assert.Single(error.FieldViolations).Field);
+    }
+
+    [Fact]
+    public async Task Only_a_provider_system_submits()
+    {
+        var staff = await Assert.ThrowsAsync<RpcException>(async () =>
+            await (await fixture.GrpcClientAsync("advisor.alphen")).UnaryAsync(Submit, Batch(Referral("staff-1"))));
+        var anonymous = await Assert.ThrowsAsync<RpcException>(async () =>
+            await (await fixture.GrpcClientAsync(null)).UnaryAsync(Submit, Batch(Referral("anonymous-1"))));
+
+        Assert.Equal(StatusCode.PermissionDenied, staff.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+        Assert.Equal(0, await StoredAsync("staff-") + await StoredAsync("anonymous-"));
+    }
+
+    [Fact]
+    public async Task A_status_update_follows_the_referral_and_an_unknown_referral_is_not_found()
+    {
+        await SubmitAsync(Referral("status-1", date: "2025-03-10"));
+        var client = await fixture.ProviderClientAsync(Tom);
+
+        var started = await client.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest { ReferralId = "status-1", Status = ReferralStatus.Started, Date = "2025-03-24" });
+        var again = await client.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest { ReferralId = "status-1", Status = ReferralStatus.Started, Date = "2025-03-24" });
+        var ended = await client.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest
+        {
+            ReferralId = "status-1", Status = ReferralStatus.Ended, Date = "2025-06-01", EndReason = EndReason.OutflowToOtherDomain,
+        });
+        var unknown = await Assert.ThrowsAsync<RpcException>(() =>
+            client.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest { ReferralId = "never-sent", Status = ReferralStatus.Started, Date = "2025-03-24" }));
+        var noReason = await Assert.ThrowsAsync<RpcException>(() =>
+            client.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest { ReferralId = "status-1", Status = ReferralStatus.Ended, Date = "2025-06-02" }));
+
+        Assert.Equal((ReferralStatus.Started, true), (started.Status, started.Changed));
+        Assert.False(again.Changed);
+        Assert.Equal(ReferralStatus.Ended, ended.Status);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, noReason.StatusCode);
+        Assert.Equal(2, await fixture.AsOwnerAsync<long>("SELECT count(*) FROM status_updates WHERE referral_id = 'status-1'"));
+        Assert.Equal(39, await fixture.AsOwnerAsync<short>("SELECT end_reason FROM referrals WHERE referral_id = 'status-1'"));
+    }
+
+    [Fact]
+    public async Task Another_provider_cannot_update_a_referral_it_did_not_submit()
+    {
+        await SubmitAsync(Referral("foreign-1"));
+        var other = await fixture.ProviderClientAsync("provider-rijnland-jeugd");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            other.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest { ReferralId = "foreign-1", Status = ReferralStatus.Accepted, Date = "2025-03-11" }));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Equal(0, await fixture.AsOwnerAsync<long>("SELECT count(*) FROM status_updates WHERE referral_id = 'foreign-1'"));
+    }
+
+    [Fact]
+    public async Task A_stream_counts_positions_across_messages()
+    {
+        var client = await fixture.ProviderClientAsync(Tom);
+        await using var call = client.ClientStreaming(StreamReferrals);
+        await call.WriteAsync(Batch(Referral("stream-1"), Referral("stream-2")));
+        await call.WriteAsync(Batch(Referral("stream-3"), Referral("stream-bad", neighbourhood: "nowhere")));
+        await call.CompleteRequestAsync();
+
+        var response = await call.ResponseAsync;
+
+        Assert.Equal(3, response.Accepted);
+        var rejected = Assert.Single(response.Rejected);
+        Assert.Equal((3, "stream-bad"), (rejected.Position, rejected.ReferralId));
+        Assert.Equal("referrals[3].neighbourhood_code", rejected.Violations[0].Field);
+    }
+
+    [Fact]
+    public async Task A_stream_broken_off_keeps_every_message_the_server_read()
+    {
+        var client = await fixture.ProviderClientAsync(Tom);
+        using var cancel = new CancellationTokenSource();
+        var call = client.ClientStreaming(StreamReferrals, new CallOptions { CancellationToken = cancel.Token });
+        await call.WriteAsync(Batch(Referral("broken-1"), Referral("broken-2")));
+
+        // The first message is stored in its own transaction as soon as it is read.
+        Assert.True(await Eventually.TrueAsync(async () => await StoredAsync("broken-") == 2));
+        await call.WriteAsync(Batch(Referral("broken-3")));
+        await cancel.CancelAsync();
+        await call.DisposeAsync();
+
+        // Sending everything again is safe: what was stored counts as a duplicate.
+        var resent = await SubmitAsync(Referral("broken-1"), Referral("broken-2"), Referral("broken-3"));
+        Assert.True(resent.Duplicates >= 2);
+        Assert.Equal(3, resent.Accepted + resent.Duplicates);
+        Assert.Equal(3, await StoredAsync("broken-"));
+    }
+}

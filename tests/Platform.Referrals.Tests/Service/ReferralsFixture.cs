@@ -1,0 +1,108 @@
+using System.Net.Http.Headers;
+using MassTransit;
+using Npgsql;
+using Platform.Grpc.Client;
+using Platform.IntegrationEvents;
+using Platform.Testing;
+
+namespace Platform.Referrals.Tests.Service;
+
+/// <summary>
+/// One referrals service in its own process, with its own database and its own RabbitMQ virtual host, so the
+/// populations events a test publishes reach this service only. Tests reach it with real tokens of the realm's
+/// demo users and provider clients, and publish the populations service's events on a real bus.
+/// </summary>
+public sealed class ReferralsFixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, string> _tokens = [];
+    private ServiceProcess? _service;
+    private IBusControl? _bus;
+
+    public string DatabaseConnectionString { get; private set; } = null!;
+
+    public Uri Broker { get; private set; } = null!;
+
+    public Uri Issuer { get; private set; } = null!;
+
+    public TokenClient Tokens { get; private set; } = null!;
+
+    public ServiceProcess Service => _service!;
+
+    public Uri BaseAddress => _service!.BaseAddress;
+
+    public Uri GrpcAddress => _service!.GrpcAddress;
+
+    public async Task InitializeAsync()
+    {
+        var infrastructure = await SharedInfrastructure.GetAsync();
+        var identity = await SharedInfrastructure.GetIdentityProviderAsync();
+        Issuer = identity.Issuer;
+        Tokens = new TokenClient(identity.Issuer);
+        DatabaseConnectionString = await infrastructure.CreateDatabaseAsync("referrals");
+        Broker = await infrastructure.CreateVirtualHostAsync("referrals");
+        _service = await ReferralsProcess.StartAsync(DatabaseConnectionString, Broker, identity.Issuer);
+        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(Broker));
+        await _bus.StartAsync();
+    }
+
+    /// <summary>Publishes an event as its service's outbox relay would: the event id is the message id.</summary>
+    public Task PublishAsync<TEvent>(TEvent @event)
+        where TEvent : IntegrationEvent =>
+        _bus!.Publish(@event, context => context.MessageId = @event.EventId);
+
+    /// <summary>A client of the service's REST API acting as a demo user (password <c>demo</c>).</summary>
+    public async Task<HttpClient> ClientForAsync(string username)
+    {
+        if (!_tokens.TryGetValue(username, out var token))
+        {
+            token = await Tokens.PasswordTokenAsync(username);
+            _tokens[username] = token;
+        }
+
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A gRPC client acting as a provider system's machine client, e.g. <c>provider-tom-in-de-buurt</c>.</summary>
+    public async Task<GrpcClient> ProviderClientAsync(string clientId)
+    {
+        var token = await Tokens.ClientCredentialsTokenAsync(clientId);
+        return GrpcClient.Create(GrpcAddress, new GrpcClientOptions { AccessTokenProvider = _ => ValueTask.FromResult<string?>(token) });
+    }
+
+    /// <summary>A gRPC client with a staff member's token, or none: for the refusals.</summary>
+    public async Task<GrpcClient> GrpcClientAsync(string? username) =>
+        GrpcClient.Create(GrpcAddress, new GrpcClientOptions
+        {
+            AccessTokenProvider = username is null ? null : await Tokens.PasswordTokenAsync(username) is var token ? _ => ValueTask.FromResult<string?>(token) : null,
+        });
+
+    /// <summary>Runs SQL as the database owner, past row-level security: for setting up and inspecting what the API cannot show.</summary>
+    public async Task<T?> AsOwnerAsync<T>(string sql, params object?[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        }
+
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_bus is not null)
+        {
+            await _bus.StopAsync();
+        }
+
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+    }
+}
