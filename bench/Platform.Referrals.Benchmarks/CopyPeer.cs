@@ -25,7 +25,7 @@ internal sealed class CopyPeer(BenchDatabase database, IEnumerable<ReferralSubmi
             "COPY referrals (provider_id, referral_id, municipality, population_id, client_reference, neighbourhood, age_band, referral_date, " +
             "referring_team, referrer_type, destination_type, life_domain, urgency) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var r in _rows.AsSpan(0, count))
+            foreach (var r in _rows.Take(count))
             {
                 await writer.StartRowAsync();
                 await writer.WriteAsync(providerId, NpgsqlDbType.Text);
