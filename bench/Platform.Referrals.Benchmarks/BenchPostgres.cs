@@ -59,6 +59,9 @@ internal sealed class BenchPostgres(string rootDirectory) : IAsyncDisposable
 
     public int Port => _server.Port;
 
+    /// <summary>The postmaster's process id while it runs.</summary>
+    public int? ProcessId => _server.ProcessId;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _server.StartAsync(cancellationToken);

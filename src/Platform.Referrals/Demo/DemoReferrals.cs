@@ -16,7 +16,7 @@ internal sealed record DemoCatchment(string ProviderId, string Neighbourhood, do
 /// the summer holidays) that never rises three months in a row, so steady neighbourhoods raise no signal. Two
 /// neighbourhoods tell a story: in <see cref="DriftingNeighbourhood"/> referrals to specialist care under the Zvw
 /// drift upward over the last six months, and in <see cref="PersonalBudgetNeighbourhood"/> outflow to a personal
-/// budget jumps fivefold for the last four. Deterministic: the same inputs give the same referrals.
+/// budget jumps eightfold for the last four. Deterministic: the same inputs give the same referrals.
 /// </summary>
 internal sealed class DemoReferrals(IReadOnlyList<DemoCatchment> catchments, string driftingNeighbourhood, string personalBudgetNeighbourhood)
 {
@@ -72,7 +72,7 @@ internal sealed class DemoReferrals(IReadOnlyList<DemoCatchment> catchments, str
             return 1 + (0.6 * (6 - monthsFromEnd));
         }
 
-        return neighbourhood == PersonalBudgetNeighbourhood && destination == DestinationType.PersonalBudget && monthsFromEnd < 4 ? 5 : 1;
+        return neighbourhood == PersonalBudgetNeighbourhood && destination == DestinationType.PersonalBudget && monthsFromEnd < 4 ? 8 : 1;
     }
 
     private static DemoReferral Referral(DemoCatchment catchment, ReportingPeriod month, DestinationType destination, int n, DateOnly today)

@@ -3,9 +3,9 @@ using Platform.Referrals.Domain.Monitoring;
 namespace Platform.Referrals.Tests.Monitoring;
 
 /// <summary>
-/// Reference values are the exact (Garwood) Poisson intervals as tabulated in the literature (e.g. O = 10:
-/// 4.7954 to 18.3904 at 95%), or half the chi-square quantiles from standard tables (99.8% for 10:
-/// χ²(0.001; 20) = 5.921 and χ²(0.999; 22) = 48.268).
+/// Confidence intervals are checked against the exact (Garwood) Poisson intervals as tabulated in the literature
+/// (e.g. O = 10: 4.7954 to 18.3904 at 95%), or half the chi-square quantiles from standard tables. Control limits
+/// are checked against Poisson cumulative probabilities summed term by term, interpolated by hand.
 /// </summary>
 public class FunnelLimitsTests
 {
@@ -36,27 +36,44 @@ public class FunnelLimitsTests
         Assert.Equal(alpha / 2, 1 - PoissonCdf(count - 1, limits.Lower), 1e-9);
     }
 
+    [Theory]
+    // Poisson(10): F(3) = 0.010336, F(4) = 0.029253, so the 2.5% limit is 4 − (0.029253 − 0.025) / 0.018917 = 3.7752;
+    // F(16) = 0.972958, F(17) = 0.985722, so the 97.5% limit is 17 − 0.010722 / 0.012764 = 16.1600.
+    [InlineData(10, 0.05, 3.7752, 16.1600)]
+    [InlineData(10, 0.002, 1.2205, 20.6620)]
+    [InlineData(100, 0.05, 80.3663, 119.5809)]
+    // Poisson(1): F(0) = 0.3679 already exceeds 2.5%, so the lower limit is 0.
+    [InlineData(1, 0.05, 0, 2.9020)]
+    [InlineData(0.08, 0.002, 0, 1.6887)]
+    public void Control_limits_are_the_interpolated_Poisson_quantiles_of_E(double expected, double alpha, double lower, double upper)
+    {
+        var limits = FunnelLimits.PredictionLimits(expected, alpha);
+
+        Assert.Equal(lower, limits.Lower, 0.001);
+        Assert.Equal(upper, limits.Upper, 0.001);
+    }
+
     [Fact]
     public void Rate_limits_are_the_count_limits_over_the_population()
     {
-        // 2 per 1,000 in 5,000 inhabitants: E = 10, so the 95% limits are 4.7954 and 18.3904 referrals,
-        // 0.959 and 3.678 per 1,000.
+        // 2 per 1,000 in 5,000 inhabitants: E = 10, so the 95% limits are 3.7752 and 16.1600 referrals,
+        // 0.7550 and 3.2320 per 1,000.
         var limits = FunnelLimits.For(2.0, 5_000);
 
         Assert.Equal(10, limits.Expected, 1e-12);
-        Assert.Equal(0.95908, limits.Rates95!.Lower, 0.0001);
-        Assert.Equal(3.67808, limits.Rates95.Upper, 0.0001);
-        Assert.Equal(4.8268, limits.Rates998!.Upper, 0.001);
+        Assert.Equal(0.75504, limits.Rates95!.Lower, 0.0001);
+        Assert.Equal(3.23199, limits.Rates95.Upper, 0.0001);
+        Assert.Equal(4.1324, limits.Rates998!.Upper, 0.001);
     }
 
     [Theory]
-    [InlineData(25, FunnelPosition.BeyondUpper998)]
-    [InlineData(19, FunnelPosition.BetweenUpper95And998)]
-    [InlineData(18, FunnelPosition.Within95)]
+    [InlineData(21, FunnelPosition.BeyondUpper998)]
+    [InlineData(17, FunnelPosition.BetweenUpper95And998)]
+    [InlineData(16, FunnelPosition.Within95)]
     [InlineData(10, FunnelPosition.Within95)]
-    [InlineData(5, FunnelPosition.Within95)]
-    [InlineData(4, FunnelPosition.BetweenLower95And998)]
-    [InlineData(2, FunnelPosition.BeyondLower998)]
+    [InlineData(4, FunnelPosition.Within95)]
+    [InlineData(3, FunnelPosition.BetweenLower95And998)]
+    [InlineData(1, FunnelPosition.BeyondLower998)]
     public void An_observed_count_is_placed_against_the_limits_for_E_10(long observed, FunnelPosition position) =>
         Assert.Equal(position, FunnelLimits.For(2.0, 5_000).Classify(observed));
 

@@ -5,7 +5,7 @@ namespace Platform.Referrals.Tests.Signals;
 
 /// <summary>
 /// Monthly series for one neighbourhood of 5,000 inhabitants against a peer rate of 2 per 1,000, so each month
-/// expects 10 referrals; the upper limits are 18.39 (95%) and 24.13 (99.8%).
+/// expects 10 referrals; the upper limits are 16.16 (95%) and 20.66 (99.8%).
 /// </summary>
 internal static class Series
 {

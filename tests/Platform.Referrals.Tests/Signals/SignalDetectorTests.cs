@@ -30,8 +30,8 @@ public class SignalDetectorTests
         Assert.Equal(16, signal.Trigger.Observed);
         Assert.Equal(10, signal.Trigger.Expected, 1e-9);
         Assert.Equal(3.2, signal.Trigger.Rate);
-        Assert.Equal(18.390, signal.Trigger.Counts95.Upper, 0.001);
-        Assert.Equal(24.134, signal.Trigger.Counts998.Upper, 0.001);
+        Assert.Equal(16.160, signal.Trigger.Counts95.Upper, 0.001);
+        Assert.Equal(20.662, signal.Trigger.Counts998.Upper, 0.001);
         Assert.Equal([10L, 9, 11, 10, 10, 9, 12, 14, 16], signal.Series.Select(f => f.Observed));
     }
 
@@ -65,7 +65,7 @@ public class SignalDetectorTests
     [Fact]
     public void A_stable_series_raises_none()
     {
-        // Never three rises in a row, never above 24.13.
+        // Never three rises in a row, never above 20.66.
         var result = Detector.Detect([Series.Monthly(10, 9, 11, 10, 12, 9, 10, 11, 8, 10, 11, 9)], []);
 
         Assert.Empty(result.Raised);
@@ -78,7 +78,7 @@ public class SignalDetectorTests
     [Fact]
     public void A_breach_that_ends_and_starts_again_raises_a_second_signal()
     {
-        // The drift falls back to 10 in January 2027 (within 18.39, not rising): the first breach closes. Then
+        // The drift falls back to 10 in January 2027 (within 16.16, not rising): the first breach closes. Then
         // 9, 10, 12, 15: the third rise in a row, in May 2027, opens a second breach.
         long[] twice = [.. Drift, 10, 9, 10, 12, 15];
         var first = new BreachKey(Series.Neighbourhood, SignalKind.CostShifting, Series.Month(9));

@@ -23,11 +23,13 @@ public enum FunnelPosition
 public sealed record Limits(double Lower, double Upper);
 
 /// <summary>
-/// Funnel-plot control limits for a Poisson count with expected value E = target rate × population.
-/// The count limits are the exact (Garwood) Poisson interval formula evaluated at E:
-/// lower = ½·χ²(α/2; 2E), upper = ½·χ²(1 − α/2; 2E + 2), i.e. gamma quantiles with shapes E and E + 1. Chi-square
-/// takes any positive degrees of freedom, so the funnel is smooth in the population; at a whole E the limits
-/// are exactly the published exact interval for an observed count E (E = 10: 4.795 to 18.390 at 95%).
+/// Funnel-plot control limits for a Poisson count with expected value E = target rate × population: the counts a
+/// unit of that size would show by chance, the α/2 and 1 − α/2 quantiles of Poisson(E), interpolated between whole
+/// counts as Spiegelhalter (2005, "Funnel plots for comparing institutional performance", appendix A.1.2) does so
+/// the funnel is smooth in the population: for the quantile y, limit = y − (F(y) − p) / (F(y) − F(y − 1)).
+/// E = 10 gives 3.775 to 16.160 at 95%. The exact (Garwood) interval of <see cref="PoissonLimits"/> answers
+/// another question, which means could have produced an observed count, and is far too wide as a control limit
+/// for small E (at E = 0.08 it would let 7 referrals pass, where Poisson(0.08) gives 2 or more once in 300).
 /// </summary>
 public sealed record FunnelLimits(double Expected, long Population, double Scale, Limits Counts95, Limits Counts998)
 {
@@ -44,10 +46,50 @@ public sealed record FunnelLimits(double Expected, long Population, double Scale
         ArgumentOutOfRangeException.ThrowIfNegative(population);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale);
         var expected = targetRate * population / scale;
-        return new FunnelLimits(expected, population, scale, PoissonLimits(expected, Alpha95), PoissonLimits(expected, Alpha998));
+        return new FunnelLimits(expected, population, scale, PredictionLimits(expected, Alpha95), PredictionLimits(expected, Alpha998));
     }
 
-    /// <summary>The exact Poisson limits for count <paramref name="count"/> at two-sided level 1 − <paramref name="alpha"/>.</summary>
+    /// <summary>The interpolated α/2 and 1 − α/2 quantiles of Poisson(<paramref name="expected"/>): where a count falls by chance.</summary>
+    public static Limits PredictionLimits(double expected, double alpha)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expected);
+        return new Limits(InterpolatedQuantile(expected, alpha / 2), InterpolatedQuantile(expected, 1 - (alpha / 2)));
+    }
+
+    private static double InterpolatedQuantile(double mean, double p)
+    {
+        if (mean == 0)
+        {
+            return 0;
+        }
+
+        // The smallest whole y with F(y) ≥ p, by bisection over a range that surely holds it.
+        long low = 0, high = (long)Math.Ceiling(mean + (12 * Math.Sqrt(mean)) + 20);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (PoissonCdf(middle, mean) >= p)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        var atY = PoissonCdf(low, mean);
+        var belowY = low == 0 ? 0 : PoissonCdf(low - 1, mean);
+        return Math.Max(0, low - ((atY - p) / (atY - belowY)));
+    }
+
+    /// <summary>P(X ≤ k) for X ~ Poisson(mean): the upper regularised gamma function Q(k + 1, mean).</summary>
+    private static double PoissonCdf(long k, double mean) => 1 - GammaDistribution.LowerRegularized(k + 1, mean);
+
+    /// <summary>
+    /// The exact (Garwood) confidence interval for the mean behind an observed count <paramref name="count"/> at
+    /// two-sided level 1 − <paramref name="alpha"/>: ½·χ²(α/2; 2O) to ½·χ²(1 − α/2; 2O + 2).
+    /// </summary>
     public static Limits PoissonLimits(double count, double alpha)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
