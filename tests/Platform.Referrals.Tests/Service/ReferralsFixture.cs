@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using MassTransit;
 using Npgsql;
 using Platform.Grpc.Client;
 using Platform.IntegrationEvents;
+using Platform.IntegrationEvents.Referrals;
 using Platform.Testing;
 
 namespace Platform.Referrals.Tests.Service;
@@ -32,6 +34,9 @@ public sealed class ReferralsFixture : IAsyncLifetime
 
     public Uri GrpcAddress => _service!.GrpcAddress;
 
+    /// <summary>Every signal event the service published, as a consumer on the broker received it.</summary>
+    public ConcurrentQueue<IntegrationEvent> SignalEvents { get; } = new();
+
     public async Task InitializeAsync()
     {
         var infrastructure = await SharedInfrastructure.GetAsync();
@@ -41,8 +46,23 @@ public sealed class ReferralsFixture : IAsyncLifetime
         DatabaseConnectionString = await infrastructure.CreateDatabaseAsync("referrals");
         Broker = await infrastructure.CreateVirtualHostAsync("referrals");
         _service = await ReferralsProcess.StartAsync(DatabaseConnectionString, Broker, identity.Issuer);
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(Broker));
+        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(Broker);
+            rabbit.ReceiveEndpoint("test-signal-events", endpoint =>
+            {
+                endpoint.Handler<ReferralSignalRaised>(context => Collect(context.Message));
+                endpoint.Handler<ReferralSignalAcknowledged>(context => Collect(context.Message));
+                endpoint.Handler<ReferralSignalClosed>(context => Collect(context.Message));
+            });
+        });
         await _bus.StartAsync();
+    }
+
+    private Task Collect(IntegrationEvent @event)
+    {
+        SignalEvents.Enqueue(@event);
+        return Task.CompletedTask;
     }
 
     /// <summary>Publishes an event as its service's outbox relay would: the event id is the message id.</summary>

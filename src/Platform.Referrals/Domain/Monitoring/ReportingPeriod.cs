@@ -14,6 +14,7 @@ public enum PeriodKind
 }
 
 /// <summary>A calendar month, quarter or year, from its first day to its last, both inclusive.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(ReportingPeriodJsonConverter))]
 public sealed record ReportingPeriod : IComparable<ReportingPeriod>
 {
     private ReportingPeriod(PeriodKind kind, DateOnly start)
