@@ -73,12 +73,9 @@ internal static class IntakeSpeed
 
         // One more in-process run, traced statement by statement.
         await service.OwnerExecuteAsync("TRUNCATE referrals, status_updates, detection_state");
-        var profile = await IntakeProfile.MeasureAsync(() => paths.InProcessAsync(batches));
+        var profile = await StatementProfile.MeasureAsync(() => paths.InProcessAsync(batches), "validation, scoping and rows in this process; the binary COPY");
         Console.WriteLine($"Where the in-process intake's time goes ({Count:N0} referrals, {batches.Count} transactions; statements as Npgsql traced them):");
-        foreach (var (step, time) in profile)
-        {
-            Console.WriteLine($"  {step,-84} {time.TotalMilliseconds,8:N0} ms {time / profile[^1].Time,5:P0}");
-        }
+        StatementProfile.Print(profile);
     }
 
     /// <summary>One path into an emptied table after a checkpoint; the rows it leaves are counted and must all be there.</summary>

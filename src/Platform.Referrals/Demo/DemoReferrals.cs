@@ -15,8 +15,8 @@ internal sealed record DemoCatchment(string ProviderId, string Neighbourhood, do
 /// over destinations as a social team would refer, with a seasonal pattern every neighbourhood shares (a dip in
 /// the summer holidays) that never rises three months in a row, so steady neighbourhoods raise no signal. Two
 /// neighbourhoods tell a story: in <see cref="DriftingNeighbourhood"/> referrals to specialist care under the Zvw
-/// drift upward over the last six months, and in <see cref="PersonalBudgetNeighbourhood"/> outflow to a personal
-/// budget jumps eightfold for the last four. Deterministic: the same inputs give the same referrals.
+/// drift upward month by month over the last six (its referrals follow no season, so the drift alone moves them),
+/// and in <see cref="PersonalBudgetNeighbourhood"/> outflow to a personal budget jumps eightfold for the last four. Deterministic: the same inputs give the same referrals.
 /// </summary>
 internal sealed class DemoReferrals(IReadOnlyList<DemoCatchment> catchments, string driftingNeighbourhood, string personalBudgetNeighbourhood)
 {
@@ -53,7 +53,8 @@ internal sealed class DemoReferrals(IReadOnlyList<DemoCatchment> catchments, str
             {
                 foreach (var (destination, share) in catchment.Youth ? YouthMix : AdultMix)
                 {
-                    var expected = catchment.Inhabitants * ReferralsPerThousandPerMonth / 1000 * share * Season[month.Start.Month - 1]
+                    var season = catchment.Neighbourhood == DriftingNeighbourhood ? 1 : Season[month.Start.Month - 1];
+                    var expected = catchment.Inhabitants * ReferralsPerThousandPerMonth / 1000 * share * season
                         * Multiplier(catchment.Neighbourhood, destination, monthsFromEnd);
                     var count = (int)Math.Round(expected, MidpointRounding.AwayFromZero);
                     for (var n = 0; n < count; n++)
@@ -69,7 +70,7 @@ internal sealed class DemoReferrals(IReadOnlyList<DemoCatchment> catchments, str
     {
         if (neighbourhood == DriftingNeighbourhood && destination == DestinationType.HealthInsuranceAct && monthsFromEnd < 6)
         {
-            return 1 + (0.6 * (6 - monthsFromEnd));
+            return 1 + (0.8 * (6 - monthsFromEnd));
         }
 
         return neighbourhood == PersonalBudgetNeighbourhood && destination == DestinationType.PersonalBudget && monthsFromEnd < 4 ? 8 : 1;

@@ -16,6 +16,15 @@ internal static class SignalSeriesBuilder
     public static IReadOnlyList<SignalSeries> Build(
         IReadOnlyList<SignalCounts> counts, Denominators denominators, ReportingPeriod first, ReportingPeriod last)
     {
+        // The series start where the municipality's data starts: months before its first referral are no data, not
+        // zeros, and a climb from them at go-live would look like a rising trend.
+        if (counts.Count == 0)
+        {
+            return [];
+        }
+
+        var dataStart = ReportingPeriod.Of(counts.Min(c => c.Month), first.Kind);
+        first = dataStart > first ? dataStart : first;
         var periods = new List<ReportingPeriod>();
         for (var p = first; p <= last; p = p.Next)
         {
