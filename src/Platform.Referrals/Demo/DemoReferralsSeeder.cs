@@ -28,7 +28,12 @@ internal sealed class DemoReferralsSeeder(
         var catchments = await WaitForCatchmentsAsync(stoppingToken);
         if (catchments is null)
         {
-            logger.LogWarning("Demo referrals not seeded: the demo region's populations did not arrive within {Minutes} minutes", GiveUpAfter.TotalMinutes);
+            // The usual cause: the populations service published the demo region before this service's queues
+            // existed (a run directory from before), and events reach only queues that exist.
+            logger.LogWarning(
+                "Demo referrals not seeded: the demo region's populations did not arrive within {Minutes} minutes. "
+                + "If the populations service seeded them before this service first ran, start from a fresh run directory (./run.sh down; rm -rf .local/run)",
+                GiveUpAfter.TotalMinutes);
             return;
         }
 
