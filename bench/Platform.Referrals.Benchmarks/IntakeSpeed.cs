@@ -73,7 +73,7 @@ internal static class IntakeSpeed
 
         // One more in-process run, traced statement by statement.
         await service.OwnerExecuteAsync("TRUNCATE referrals, status_updates, detection_state");
-        var profile = await StatementProfile.MeasureAsync(() => paths.InProcessAsync(batches), "validation, scoping and rows in this process; the binary COPY");
+        var profile = await StatementProfile.MeasureAsync(() => paths.InProcessAsync(batches), "validation, scoping and building rows in this process");
         Console.WriteLine($"Where the in-process intake's time goes ({Count:N0} referrals, {batches.Count} transactions; statements as Npgsql traced them):");
         StatementProfile.Print(profile);
     }

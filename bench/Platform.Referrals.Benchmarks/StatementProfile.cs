@@ -6,7 +6,7 @@ namespace Platform.Referrals.Benchmarks;
 
 /// <summary>
 /// Where a unit of work's time goes: every statement it sends, from Npgsql's trace, summed by its first words;
-/// the rest of the wall time is its own work in this process and whatever Npgsql does not trace (binary COPY).
+/// the rest of the wall time is its own work in this process.
 /// </summary>
 internal static partial class StatementProfile
 {
