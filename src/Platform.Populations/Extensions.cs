@@ -32,6 +32,7 @@ internal static class Extensions
         builder.Services.AddSingleton<PopulationCommands>();
         builder.Services.AddSingleton<ResponsibilityCommands>();
         builder.Services.AddSingleton<CbsImports>();
+        builder.Services.AddSingleton<StateResend>();
         builder.AddDemoRegion();
         return builder;
     }
@@ -49,6 +50,7 @@ internal static class Extensions
         api.MapAreasEndpoints();
         api.MapAnalysisEndpoints();
         api.MapRegionsEndpoints();
+        api.MapEventsEndpoints();
         app.MapOpenApi("/api/populations/openapi/{documentName}.json").RequireAuthorization(PlatformPolicies.Staff);
 
         app.MapProviderPopulationsService();

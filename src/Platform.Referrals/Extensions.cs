@@ -28,6 +28,7 @@ internal static class Extensions
             bus.AddConsumer<ResponsibilityAssignedConsumer>();
             bus.AddConsumer<CharacteristicsPublishedConsumer>();
             bus.AddConsumer<RegionDefinedConsumer>();
+            bus.AddConsumer<PopulationsResentConsumer>();
         });
         builder.AddPlatformAuthentication();
         builder.Services.AddAuthorizationBuilder();

@@ -19,6 +19,10 @@ internal static class AreaStore
             r => new Area(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)),
             ct, municipality, level);
 
+    /// <summary>Every municipality with imported areas.</summary>
+    public static Task<List<string>> MunicipalitiesAsync(DbSession session, CancellationToken ct) =>
+        session.QueryAsync("SELECT DISTINCT municipality FROM areas ORDER BY 1", r => r.GetString(0), ct);
+
     public static async Task<bool> ExistsAsync(DbSession session, string code, CancellationToken ct) =>
         await session.ScalarAsync<string>("SELECT code FROM areas WHERE code = $1", ct, code) is not null;
 }

@@ -1,3 +1,4 @@
+using Platform.IntegrationEvents.Populations;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Domain.Characteristics;
 
@@ -29,6 +30,21 @@ internal static class FiguresStore
             (object)areas.Distinct(StringComparer.Ordinal).ToArray());
         return pairs.GroupBy(p => p.Area, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Neighbourhood).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>A municipality's figures as publications, one per reference date with every area, for a resend.</summary>
+    public static async Task<List<CharacteristicsPublished>> PublicationsAsync(DbSession session, string municipality, CancellationToken ct)
+    {
+        var rows = await session.QueryAsync(
+            """
+            SELECT reference_date, area_code, "values"::text, import_id
+            FROM area_characteristics WHERE municipality = $1 ORDER BY reference_date, area_code
+            """,
+            r => (Date: r.GetFieldValue<DateOnly>(0), Area: r.GetString(1), Values: r.GetString(2), Import: r.GetGuid(3)),
+            ct, municipality);
+        return [.. rows.GroupBy(r => r.Date).Select(g => new CharacteristicsPublished(
+            municipality, g.Key, g.Max(r => r.Import),
+            [.. g.Select(r => new AreaCharacteristics(r.Area, CharacteristicsJson.ToDictionary(CharacteristicsJson.Read(r.Values))))]))];
     }
 
     public static async Task<Dictionary<string, AreaFigures>> AsOfAsync(DbSession session, IEnumerable<string> areas, DateOnly asOf, CancellationToken ct)

@@ -15,6 +15,9 @@ internal static class ResponsibilityStore
     public static Task<List<Responsibility>> ForPopulationAsync(DbSession session, Guid populationId, CancellationToken ct) =>
         QueryAsync(session, $"SELECT {Columns} FROM responsibilities WHERE population_id = $1 ORDER BY valid_from, id", ct, populationId);
 
+    public static Task<List<Responsibility>> ForMunicipalityAsync(DbSession session, string municipality, CancellationToken ct) =>
+        QueryAsync(session, $"SELECT {Columns} FROM responsibilities WHERE municipality = $1 ORDER BY population_id, valid_from", ct, municipality);
+
     public static Task<List<Responsibility>> ForProviderAsync(DbSession session, string providerId, CancellationToken ct) =>
         QueryAsync(session, $"SELECT {Columns} FROM responsibilities WHERE provider_id = $1 ORDER BY population_id, valid_from", ct, providerId);
 

@@ -15,7 +15,7 @@ namespace Platform.Populations.Demo;
 /// Runs after the migrations (hosted services start in order) and before the service listens.
 /// </summary>
 internal sealed class DemoRegionSeeder(Database database, CbsImports imports, PopulationCommands populations,
-    ResponsibilityCommands responsibilities, Outbox outbox, ILogger<DemoRegionSeeder> logger) : IHostedService
+    ResponsibilityCommands responsibilities, Outbox outbox, StateResend resend, ILogger<DemoRegionSeeder> logger) : IHostedService
 {
     private const string Subject = "system:demo-region";
 
@@ -24,7 +24,9 @@ internal sealed class DemoRegionSeeder(Database database, CbsImports imports, Po
         var admin = new CallerContext(null, Subject, ["platform-admin"]);
         if (await database.InTransactionAsync(admin, s => RegionStore.ExistsAsync(s, DemoRegion.Region, cancellationToken), cancellationToken))
         {
-            logger.LogInformation("Demo region {Region} is already there", DemoRegion.Region);
+            // Sent again, so a service added since this run directory was made catches up; consumers apply it once.
+            await resend.ResendAsync([.. DemoRegion.Municipalities.Select(m => m.Code)], cancellationToken);
+            logger.LogInformation("Demo region {Region} is already there; its state was sent again", DemoRegion.Region);
             return;
         }
 

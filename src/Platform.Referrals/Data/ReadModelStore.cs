@@ -49,7 +49,9 @@ internal static class ReadModelStore
 
     public static async Task PutRegionAsync(DbSession session, RegionDefined region, CancellationToken ct)
     {
-        await session.ExecuteAsync("DELETE FROM region_municipalities WHERE region = $1", ct, region.Region);
+        // A municipality belongs to one region: naming it here moves it out of any other.
+        await session.ExecuteAsync(
+            "DELETE FROM region_municipalities WHERE region = $1 OR municipality = ANY($2)", ct, region.Region, (object)region.Municipalities.ToArray());
         await session.ExecuteAsync(
             "INSERT INTO region_municipalities (region, municipality) SELECT $1, unnest($2::text[])",
             ct, region.Region, (object)region.Municipalities.ToArray());

@@ -39,6 +39,24 @@ internal sealed class CharacteristicsPublishedConsumer(Database database) : Inbo
         ReadModelStore.UpsertFiguresAsync(session, message, ct);
 }
 
+/// <summary>The populations service's whole state of one municipality, sent again for a service that joined later.</summary>
+internal sealed class PopulationsResentConsumer(Database database) : InboxConsumer<PopulationsResent>(database)
+{
+    protected override async Task HandleAsync(PopulationsResent message, DbSession session, CancellationToken ct)
+    {
+        foreach (var population in message.Populations)
+        {
+            await ReadModelStore.UpsertPopulationAsync(session, population, ct);
+        }
+
+        foreach (var r in message.Responsibilities)
+        {
+            await ReadModelStore.UpsertResponsibilityAsync(
+                session, new PopulationResponsibilityAssigned(message.Municipality, r.ResponsibilityId, r.PopulationId, r.ProviderId, r.ValidFrom, r.ValidTo), ct);
+        }
+    }
+}
+
 /// <summary>Regions are no tenant's data: applied as the system.</summary>
 internal sealed class RegionDefinedConsumer(Database database) : InboxConsumer<RegionDefined>(database)
 {

@@ -197,4 +197,22 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
         Assert.Equal(3, resent.Accepted + resent.Duplicates);
         Assert.Equal(3, await StoredAsync("broken-"));
     }
+
+    [Fact]
+    public async Task A_state_resent_by_the_populations_service_scopes_a_provider_like_the_original_events()
+    {
+        var population = Guid.NewGuid();
+        var snapshot = new Platform.IntegrationEvents.Populations.PopulationSnapshot(
+            population, "GM1884", "Jeugdteam Roelofarendsveen", "active", ["WK188401"], 0, 17, ["Jeugdwet"], [], null, new DateOnly(2024, 1, 1), null, 3);
+        await fixture.PublishAsync(new Platform.IntegrationEvents.Populations.PopulationsResent(
+            "GM1884", [snapshot], [new Platform.IntegrationEvents.Populations.ResponsibilitySnapshot(Guid.NewGuid(), population, "rijnland-jeugd", new DateOnly(2024, 1, 1), null)]));
+        Assert.True(await Eventually.TrueAsync(async () =>
+            await fixture.AsOwnerAsync<long>("SELECT count(*) FROM responsibilities WHERE population_id = $1", population) == 1));
+
+        var jeugd = await fixture.ProviderClientAsync("provider-rijnland-jeugd");
+        var response = await jeugd.UnaryAsync(Submit, Batch(Referral("resent-1", "BU18840101", age: AgeBand._1217)));
+
+        Assert.Equal(1, response.Accepted);
+        Assert.Equal(population, await fixture.AsOwnerAsync<Guid>("SELECT population_id FROM referrals WHERE referral_id = 'resent-1'"));
+    }
 }
