@@ -70,7 +70,7 @@ internal static class FiguresApi
 
     private static async Task<Results<Ok<List<FunnelPoint>>, ContentHttpResult, ValidationProblem>> FunnelAsync(
         string? unit, string? period, DateOnly? date, string? kind, string? format,
-        CallerContext caller, Database database, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReferralsOptions> options, CancellationToken ct)
+        CallerContext caller, Database database, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var unitKind = ParseUnit(unit, errors);
@@ -96,7 +96,7 @@ internal static class FiguresApi
         var points = await database.InTransactionAsync(caller, async s =>
         {
             var denominators = await MonitoringStore.DenominatorsAsync(s, caller.Municipality!, ct);
-            var counts = await MonitoringStore.SignalCountsAsync(s, caller.Municipality!, reportingPeriod.Start, options.Value.Signals.WaitingNormDays, ct);
+            var counts = await MonitoringStore.SignalCountsAsync(s, caller.Municipality!, reportingPeriod.Start, ct);
             return Signals.SignalSeriesBuilder.Build(counts, denominators, reportingPeriod, reportingPeriod)
                 .Where(series => series.Kind == signalKind && Matches(series.Unit, unitKind))
                 .SelectMany(series => series.Periods.Select(p => Point(series.Unit, p)))

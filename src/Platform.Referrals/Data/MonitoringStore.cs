@@ -101,28 +101,46 @@ internal static class MonitoringStore
             r => new ActiveClients(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetInt64(2)),
             ct, municipality, from, to, SqlPeriod(period), SqlInterval(period));
 
-    /// <summary>
-    /// The signal counts of a municipality from <paramref name="from"/> on, in one scan: referrals to a
-    /// cost-shifting destination or a personal budget by referral month, endings with JZ588 code 39 (outflow to
-    /// another domain) by the month they ended, and starts with their waiting time by the month help started.
-    /// </summary>
-    public static Task<List<SignalCounts>> SignalCountsAsync(DbSession session, string municipality, DateOnly from, int waitingNormDays, CancellationToken ct) =>
+    /// <summary>The signal counts of a municipality from <paramref name="from"/> on, as the intake keeps them.</summary>
+    public static Task<List<SignalCounts>> SignalCountsAsync(DbSession session, string municipality, DateOnly from, CancellationToken ct) =>
         session.QueryAsync(
             """
-            SELECT neighbourhood, population_id, provider_id, e.month,
-                   sum(e.cost_shifting), sum(e.personal_budget), sum(e.started), sum(e.waited_long)
-            FROM referrals
-            CROSS JOIN LATERAL (VALUES
-                (date_trunc('month', referral_date)::date, (destination_type IN (2, 3, 4, 6, 7))::int, (destination_type = 5)::int, 0, 0),
-                (CASE WHEN end_reason = 39 THEN date_trunc('month', ended_on)::date END, 1, 0, 0, 0),
-                (date_trunc('month', started_on)::date, 0, 0, 1, (started_on - referral_date > $3)::int)
-            ) AS e (month, cost_shifting, personal_budget, started, waited_long)
-            WHERE municipality = $1 AND e.month >= $2
-            GROUP BY 1, 2, 3, 4
+            SELECT neighbourhood, population_id, provider_id, month, cost_shifting, personal_budget, started, waited_long
+            FROM signal_counts WHERE municipality = $1 AND month >= $2
             """,
             r => new SignalCounts(r.GetString(0), r.GetGuid(1), r.GetString(2), r.GetFieldValue<DateOnly>(3),
                 r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)),
-            ct, municipality, from, waitingNormDays);
+            ct, municipality, from);
+
+    /// <summary>
+    /// Builds a municipality's signal counts again from its referrals, with <paramref name="waitingNormDays"/> as the
+    /// norm: for counts built with another norm, or from before the counts were kept. Three grouped scans: referrals
+    /// by referral month, endings with JZ588 code 39 by the month they ended, starts by the month help started.
+    /// </summary>
+    public static async Task RebuildSignalCountsAsync(DbSession session, string municipality, int waitingNormDays, CancellationToken ct)
+    {
+        await session.ExecuteAsync("DELETE FROM signal_counts WHERE municipality = $1", ct, municipality);
+        await session.ExecuteAsync(
+            """
+            INSERT INTO signal_counts (municipality, neighbourhood, population_id, provider_id, month, cost_shifting, personal_budget, started, waited_long)
+            SELECT $1, neighbourhood, population_id, provider_id, month, sum(cost_shifting), sum(personal_budget), sum(started), sum(waited_long)
+            FROM (
+                SELECT neighbourhood, population_id, provider_id, date_trunc('month', referral_date::timestamp)::date AS month,
+                       count(*) FILTER (WHERE destination_type IN (2, 3, 4, 6, 7)) AS cost_shifting,
+                       count(*) FILTER (WHERE destination_type = 5) AS personal_budget, 0 AS started, 0 AS waited_long
+                FROM referrals WHERE municipality = $1 GROUP BY 1, 2, 3, 4
+                UNION ALL
+                SELECT neighbourhood, population_id, provider_id, date_trunc('month', ended_on::timestamp)::date, count(*), 0, 0, 0
+                FROM referrals WHERE municipality = $1 AND end_reason = 39 GROUP BY 1, 2, 3, 4
+                UNION ALL
+                SELECT neighbourhood, population_id, provider_id, date_trunc('month', started_on::timestamp)::date, 0, 0, count(*),
+                       count(*) FILTER (WHERE started_on - referral_date > $2)
+                FROM referrals WHERE municipality = $1 AND started_on IS NOT NULL GROUP BY 1, 2, 3, 4
+            ) AS parts
+            GROUP BY neighbourhood, population_id, provider_id, month
+            """,
+            ct, municipality, waitingNormDays);
+    }
 
     /// <summary>The region's counts per municipality, through the one function a regional coordinator may call.</summary>
     public static Task<List<(string Municipality, DateOnly PeriodStart, short DestinationType, long Referrals)>> RegionCountsAsync(

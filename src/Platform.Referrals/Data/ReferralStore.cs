@@ -12,7 +12,8 @@ internal sealed record ScopedReferral(int Position, Referral Referral, ScopedPop
 internal sealed record StoredBatch(int Inserted, int Duplicates, IReadOnlyList<int> ConflictingPositions);
 
 /// <summary>A stored referral's current state, for applying a status update.</summary>
-internal sealed record StoredReferral(string Municipality, DateOnly ReferralDate, IReadOnlyList<StatusUpdate> History);
+internal sealed record StoredReferral(
+    string Municipality, string Neighbourhood, Guid PopulationId, DateOnly ReferralDate, IReadOnlyList<StatusUpdate> History);
 
 /// <summary>Referrals in the caller's transaction; row-level security keeps a provider to its own rows.</summary>
 internal static class ReferralStore
@@ -52,11 +53,21 @@ internal static class ReferralStore
             $"CREATE TEMP TABLE incoming_referrals ON COMMIT DROP AS SELECT 0 AS position, {Columns} FROM referrals WITH NO DATA", ct);
         await CopyAsync(session, providerId, referrals, ct);
 
+        // The new rows also go into the monthly signal counts, in the same statement: a duplicate adds nothing.
         var inserted = await session.ScalarAsync<long>(
             $"""
             WITH inserted AS (
                 INSERT INTO referrals ({Columns}) SELECT {Columns} FROM incoming_referrals
-                ON CONFLICT (provider_id, referral_id) DO NOTHING RETURNING 1)
+                ON CONFLICT (provider_id, referral_id) DO NOTHING
+                RETURNING municipality, neighbourhood, population_id, provider_id, referral_date, destination_type),
+            counted AS (
+                INSERT INTO signal_counts (municipality, neighbourhood, population_id, provider_id, month, cost_shifting, personal_budget)
+                SELECT municipality, neighbourhood, population_id, provider_id, date_trunc('month', referral_date::timestamp)::date,
+                       count(*) FILTER (WHERE destination_type IN (2, 3, 4, 6, 7)), count(*) FILTER (WHERE destination_type = 5)
+                FROM inserted GROUP BY 1, 2, 3, 4, 5
+                ON CONFLICT (municipality, month, neighbourhood, population_id, provider_id) DO UPDATE SET
+                    cost_shifting = signal_counts.cost_shifting + excluded.cost_shifting,
+                    personal_budget = signal_counts.personal_budget + excluded.personal_budget)
             SELECT count(*) FROM inserted
             """,
             ct);
@@ -110,8 +121,11 @@ internal static class ReferralStore
     public static async Task<StoredReferral?> ForUpdateAsync(DbSession session, string referralId, CancellationToken ct)
     {
         var rows = await session.QueryAsync(
-            "SELECT municipality, referral_date FROM referrals WHERE provider_id = platform.current_provider() AND referral_id = $1 FOR UPDATE",
-            r => (Municipality: r.GetString(0), ReferralDate: r.GetFieldValue<DateOnly>(1)),
+            """
+            SELECT municipality, neighbourhood, population_id, referral_date FROM referrals
+            WHERE provider_id = platform.current_provider() AND referral_id = $1 FOR UPDATE
+            """,
+            r => (Municipality: r.GetString(0), Neighbourhood: r.GetString(1), PopulationId: r.GetGuid(2), ReferralDate: r.GetFieldValue<DateOnly>(3)),
             ct, referralId);
         if (rows.Count == 0)
         {
@@ -122,12 +136,14 @@ internal static class ReferralStore
             "SELECT status, status_date, end_reason FROM status_updates WHERE provider_id = platform.current_provider() AND referral_id = $1 ORDER BY id",
             r => new StatusUpdate(referralId, (ReferralStatus)r.GetInt16(0), r.GetFieldValue<DateOnly>(1), r.IsDBNull(2) ? null : (EndReason)r.GetInt16(2)),
             ct, referralId);
-        return new StoredReferral(rows[0].Municipality, rows[0].ReferralDate, history);
+        var row = rows[0];
+        return new StoredReferral(row.Municipality, row.Neighbourhood, row.PopulationId, row.ReferralDate, history);
     }
 
     /// <summary>Records the update in the history and keeps the referral's current status, start and end on its row.</summary>
-    public static async Task AddStatusAsync(DbSession session, string municipality, StatusUpdate update, CancellationToken ct)
+    public static async Task AddStatusAsync(DbSession session, StoredReferral referral, StatusUpdate update, int waitingNormDays, CancellationToken ct)
     {
+        var municipality = referral.Municipality;
         await session.ExecuteAsync(
             """
             INSERT INTO status_updates (provider_id, referral_id, municipality, status, status_date, end_reason)
@@ -143,6 +159,24 @@ internal static class ReferralStore
             WHERE provider_id = platform.current_provider() AND referral_id = $1
             """,
             ct, update.ReferralId, (short)update.Status, update.Date, update.Reason is { } r ? (short)r : null);
+
+        // A referral starts once and ends once (the lifecycle sees to it), so each adds to the counts once.
+        var started = update.Status == ReferralStatus.Started;
+        var shifted = update.Status == ReferralStatus.Ended && update.Reason == EndReason.OutflowToOtherDomain;
+        if (started || shifted)
+        {
+            await session.ExecuteAsync(
+                """
+                INSERT INTO signal_counts (municipality, neighbourhood, population_id, provider_id, month, cost_shifting, started, waited_long)
+                VALUES ($1, $2, $3, platform.current_provider(), date_trunc('month', $4::date)::date, $5, $6, $7)
+                ON CONFLICT (municipality, month, neighbourhood, population_id, provider_id) DO UPDATE SET
+                    cost_shifting = signal_counts.cost_shifting + excluded.cost_shifting,
+                    started = signal_counts.started + excluded.started,
+                    waited_long = signal_counts.waited_long + excluded.waited_long
+                """,
+                ct, municipality, referral.Neighbourhood, referral.PopulationId, update.Date, shifted ? 1L : 0L, started ? 1L : 0L,
+                started && update.Date.DayNumber - referral.ReferralDate.DayNumber > waitingNormDays ? 1L : 0L);
+        }
     }
 
     /// <summary>Asks the signal detector to look at these municipalities again.</summary>

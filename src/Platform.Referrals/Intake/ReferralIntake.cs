@@ -22,7 +22,7 @@ internal sealed record StatusResult(bool Found, IReadOnlyList<FieldViolation> Vi
 /// Takes referrals and status updates from a provider system: validates each item, places it in a population the
 /// provider answers for, stores it once, and asks the signal detector to look again.
 /// </summary>
-internal sealed class ReferralIntake(Database database, TimeProvider clock)
+internal sealed class ReferralIntake(Database database, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReferralsOptions> options)
 {
     public const int MaxBatchSize = 10_000;
 
@@ -91,7 +91,7 @@ internal sealed class ReferralIntake(Database database, TimeProvider clock)
         var change = applied.Value!;
         if (change.Changed)
         {
-            await ReferralStore.AddStatusAsync(session, stored.Municipality, update, ct);
+            await ReferralStore.AddStatusAsync(session, stored, update, options.Value.Signals.WaitingNormDays, ct);
             await ReferralStore.RequestDetectionAsync(session, [stored.Municipality], ct);
             await session.CommitAsync(ct);
         }

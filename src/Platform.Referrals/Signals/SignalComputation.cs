@@ -29,7 +29,7 @@ internal sealed class SignalComputation(Outbox outbox, TimeProvider clock, Micro
         var first = ReportingPeriod.Of(lastWhole.Start.AddMonths(-settings.HistoryMonths), kind);
 
         var denominators = await MonitoringStore.DenominatorsAsync(session, municipality, ct);
-        var counts = await MonitoringStore.SignalCountsAsync(session, municipality, first.Start, settings.WaitingNormDays, ct);
+        var counts = await MonitoringStore.SignalCountsAsync(session, municipality, first.Start, ct);
         var series = SignalSeriesBuilder.Build(counts, denominators, first, lastWhole);
         var known = await SignalStore.KnownAsync(session, municipality, kind, ct);
         var result = new SignalDetector(new SignalRules(settings.RisingPeriods)).Detect(series, known);

@@ -17,8 +17,16 @@ internal sealed class SignalDetection(Database database, SignalComputation compu
         var through = LastWholePeriod.Start;
         await using var session = await database.BeginAsync(CallerContext.SystemFor(municipality, "signal-detector"), ct);
         await DetectionStateStore.BeginRunAsync(session, municipality, ct);
+
+        // The intake keeps the counts with the configured norm; counts built with another (or never) are rebuilt once.
+        var norm = options.Value.Signals.WaitingNormDays;
+        if (await DetectionStateStore.WaitingNormAsync(session, municipality, ct) != norm)
+        {
+            await MonitoringStore.RebuildSignalCountsAsync(session, municipality, norm, ct);
+        }
+
         var run = await computation.RunAsync(session, municipality, ct);
-        await DetectionStateStore.CompleteRunAsync(session, municipality, through, ct);
+        await DetectionStateStore.CompleteRunAsync(session, municipality, through, norm, ct);
         await session.CommitAsync(ct);
         return run;
     }
@@ -40,7 +48,7 @@ internal sealed class SignalDetectionService(
             {
                 var due = await database.InTransactionAsync(
                     CallerContext.System("signal-detector"),
-                    s => DetectionStateStore.DueAsync(s, detection.LastWholePeriod.Start, stoppingToken),
+                    s => DetectionStateStore.DueAsync(s, detection.LastWholePeriod.Start, options.Value.Signals.WaitingNormDays, stoppingToken),
                     stoppingToken);
                 foreach (var municipality in due)
                 {

@@ -210,4 +210,25 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/referrals/figures")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/referrals/openapi/v1.json")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_signal_counts_kept_at_intake_equal_a_rebuild_from_the_referrals()
+    {
+        var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
+        var database = new Platform.Persistence.Sessions.Database(dataSource);
+        await using var session = await database.BeginAsync(Platform.Persistence.CallerContext.SystemFor("GM0484", "test"));
+        static string Line(Data.SignalCounts c) => $"{c.Neighbourhood} {c.Month:yyyy-MM} {c.CostShifting} {c.PersonalBudget} {c.Started} {c.WaitedLong}";
+
+        var kept = (await Data.MonitoringStore.SignalCountsAsync(session, "GM0484", new DateOnly(2024, 1, 1), default)).Select(Line).Order().ToList();
+        await Data.MonitoringStore.RebuildSignalCountsAsync(session, "GM0484", 42, default);
+        var rebuilt = (await Data.MonitoringStore.SignalCountsAsync(session, "GM0484", new DateOnly(2024, 1, 1), default)).Select(Line).Order().ToList();
+
+        // Hoorn in March: f-5 and f-6 shift costs, f-4 goes to a PGB, f-4 and f-5 started. Oude: f-3 to a PGB in
+        // March, f-1 and f-2 started in March and f-3 in April.
+        Assert.Equal(rebuilt, kept);
+        Assert.Contains($"{Hoorn} 2025-03 2 1 2 0", kept);
+        Assert.Contains($"{Oude} 2025-03 0 1 2 0", kept);
+        Assert.Contains($"{Oude} 2025-04 0 0 1 0", kept);
+    }
 }
