@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Npgsql;
 using Platform.Testing;
 
 namespace Platform.Populations.Tests.Service;
@@ -57,19 +56,8 @@ public sealed class PopulationsFixture : IAsyncLifetime
     }
 
     /// <summary>Runs SQL as the database owner, past row-level security: for setting up and inspecting what the API cannot show.</summary>
-    public async Task<T?> AsOwnerAsync<T>(string sql, params object?[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
-        }
-
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default : (T)value;
-    }
+    public Task<T?> AsOwnerAsync<T>(string sql, params object?[] parameters) =>
+        OwnerSql.ScalarAsync<T>(DatabaseConnectionString, sql, parameters);
 
     public async Task DisposeAsync()
     {

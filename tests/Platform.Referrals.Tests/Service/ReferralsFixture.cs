@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using MassTransit;
-using Npgsql;
 using Platform.Grpc.Client;
 using Platform.IntegrationEvents;
 using Platform.IntegrationEvents.Referrals;
@@ -99,19 +98,8 @@ public sealed class ReferralsFixture : IAsyncLifetime
         });
 
     /// <summary>Runs SQL as the database owner, past row-level security: for setting up and inspecting what the API cannot show.</summary>
-    public async Task<T?> AsOwnerAsync<T>(string sql, params object?[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
-        }
-
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default : (T)value;
-    }
+    public Task<T?> AsOwnerAsync<T>(string sql, params object?[] parameters) =>
+        OwnerSql.ScalarAsync<T>(DatabaseConnectionString, sql, parameters);
 
     public async Task DisposeAsync()
     {
