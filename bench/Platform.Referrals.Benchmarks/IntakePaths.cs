@@ -1,3 +1,4 @@
+using Platform.Grpc;
 using Platform.Grpc.Client;
 using Platform.Persistence;
 using Platform.Provider.V1;
@@ -13,15 +14,25 @@ namespace Platform.Referrals.Benchmarks;
 /// </summary>
 internal sealed class IntakePaths(GrpcClient gateway, GrpcClient direct, ReferralIntake intake, string providerId)
 {
+    private const int Attempts = 10;
     private static readonly GrpcMethod<SubmitReferralsRequest, SubmitReferralsResponse> Submit =
         GrpcMethod.From<SubmitReferralsRequest, SubmitReferralsResponse>(ProviderReferralsReflection.Descriptor.Services[0].FindMethodByName("SubmitReferrals"));
 
     private static readonly GrpcMethod<SubmitReferralsRequest, SubmitReferralsResponse> Stream =
         GrpcMethod.From<SubmitReferralsRequest, SubmitReferralsResponse>(ProviderReferralsReflection.Descriptor.Services[0].FindMethodByName("StreamReferrals"));
 
+    private static readonly GrpcMethod<UpdateReferralStatusRequest, UpdateReferralStatusResponse> UpdateStatus =
+        GrpcMethod.From<UpdateReferralStatusRequest, UpdateReferralStatusResponse>(
+            ProviderReferralsReflection.Descriptor.Services[0].FindMethodByName("UpdateReferralStatus"));
+
+    private int _resent;
+
+    /// <summary>Unary calls answered with INTERNAL and sent again, so far.</summary>
+    public int Resent => Volatile.Read(ref _resent);
+
     /// <summary>SubmitReferrals through the gateway, <paramref name="inFlight"/> calls at a time.</summary>
     public Task<int> UnaryAsync(IReadOnlyList<SubmitReferralsRequest> batches, int inFlight) =>
-        InParallelAsync(batches, inFlight, async batch => Checked(await gateway.UnaryAsync(Submit, batch), batch.Referrals.Count));
+        InParallelAsync(batches, inFlight, async batch => Checked(await ResentOnInternalAsync(() => gateway.UnaryAsync(Submit, batch)), batch.Referrals.Count));
 
     /// <summary>StreamReferrals through the gateway: streams of <paramref name="messagesPerStream"/> batches, one after another.</summary>
     public Task<int> StreamAsync(IReadOnlyList<SubmitReferralsRequest> batches, int messagesPerStream) =>
@@ -30,6 +41,12 @@ internal sealed class IntakePaths(GrpcClient gateway, GrpcClient direct, Referra
     /// <summary>StreamReferrals straight to the service's gRPC port: what the gateway adds shows against it.</summary>
     public Task<int> DirectStreamAsync(IReadOnlyList<SubmitReferralsRequest> batches, int messagesPerStream) =>
         StreamAsync(direct, batches, messagesPerStream);
+
+    /// <summary>UpdateReferralStatus through the gateway, <paramref name="inFlight"/> calls at a time; every update must change its referral.</summary>
+    public Task<int> UpdateStatusAsync(IReadOnlyList<UpdateReferralStatusRequest> updates, int inFlight) =>
+        InParallelAsync(updates, inFlight, async update => (await ResentOnInternalAsync(() => gateway.UnaryAsync(UpdateStatus, update))).Changed
+            ? 1
+            : throw new InvalidOperationException($"{update.Status} of {update.ReferralId} on {update.Date} changed nothing."));
 
     /// <summary>The service's own intake in this process, as its gRPC handler calls it, with no gRPC or gateway.</summary>
     public async Task<int> InProcessAsync(IReadOnlyList<SubmitReferralsRequest> batches)
@@ -63,7 +80,7 @@ internal sealed class IntakePaths(GrpcClient gateway, GrpcClient direct, Referra
         return accepted;
     }
 
-    private static async Task<int> InParallelAsync(IReadOnlyList<SubmitReferralsRequest> batches, int inFlight, Func<SubmitReferralsRequest, Task<int>> send)
+    private static async Task<int> InParallelAsync<T>(IReadOnlyList<T> batches, int inFlight, Func<T, Task<int>> send)
     {
         var next = -1;
         var accepted = 0;
@@ -78,6 +95,26 @@ internal sealed class IntakePaths(GrpcClient gateway, GrpcClient direct, Referra
 
         await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => WorkAsync()));
         return accepted;
+    }
+
+    /// <summary>
+    /// Sends a call again when the service answered INTERNAL: its transaction failed and was rolled back (concurrent
+    /// batches of one provider can deadlock on the same signal counts; the service's log says so), and sending the
+    /// same again is safe by the API. The count of resent calls is reported with the figures.
+    /// </summary>
+    private async Task<T> ResentOnInternalAsync<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Internal && attempt < Attempts)
+            {
+                Interlocked.Increment(ref _resent);
+            }
+        }
     }
 
     private static int Checked(SubmitReferralsResponse response, int sent)

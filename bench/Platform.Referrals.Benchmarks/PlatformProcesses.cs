@@ -12,6 +12,7 @@ internal static class PlatformProcesses
             ["ConnectionStrings__messaging"] = ServiceServer.Text(broker.AmqpUri),
             ["Identity__Authority"] = ServiceServer.Text(identity.Issuer),
             ["Referrals__SeedDemoReferrals"] = "false",
+            ["Referrals__Signals__WaitingNormDays"] = IntakeCounts.WaitingNormDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
 
             // The detector would otherwise compute GM0484's signals every 30 s during the intake; part 2 measures it.
             ["Referrals__Signals__Interval"] = "01:00:00",

@@ -5,10 +5,12 @@ namespace Platform.Referrals.Benchmarks;
 /// <summary>The median wall time of an action over several runs, after warming up.</summary>
 internal sealed record Timing(string Name, TimeSpan Median, TimeSpan Fastest, TimeSpan Slowest)
 {
-    public static async Task<Timing> OfAsync(string name, int warmUps, int runs, Func<Task> action)
+    /// <summary>Times <paramref name="action"/>; <paramref name="before"/>, when given, runs before each run off the clock.</summary>
+    public static async Task<Timing> OfAsync(string name, int warmUps, int runs, Func<Task> action, Func<Task>? before = null)
     {
         for (var i = 0; i < warmUps; i++)
         {
+            await (before?.Invoke() ?? Task.CompletedTask);
             await action();
         }
 
@@ -16,6 +18,7 @@ internal sealed record Timing(string Name, TimeSpan Median, TimeSpan Fastest, Ti
         for (var run = 0; run < runs; run++)
         {
             // Garbage from the previous run should not be collected on this run's clock.
+            await (before?.Invoke() ?? Task.CompletedTask);
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var started = Stopwatch.GetTimestamp();
