@@ -42,7 +42,7 @@ internal static class SignalSpeed
         var norm = settings.WaitingNormDays;
         var ct = CancellationToken.None;
 
-        var scan = await Timing.OfAsync("peer: count(*) of the referrals per neighbourhood and month, one scan", 2, runs, () =>
+        var scan = await Timing.OfAsync("peer: one count(*) scan of the referrals by neighbourhood, month", 2, runs, () =>
             InSessionAsync(bench, s => s.QueryAsync(
                 "SELECT neighbourhood, date_trunc('month', referral_date)::date, count(*) FROM referrals WHERE municipality = $1 GROUP BY 1, 2",
                 r => r.GetInt64(2), ct, SignalRegion.Municipality)));
@@ -103,7 +103,7 @@ internal static class SignalSpeed
         // as after a change of the norm. After it every breach is known and the norm recorded, as on every later run.
         started = Stopwatch.GetTimestamp();
         var committed = await detection.RunAsync(SignalRegion.Municipality, ct);
-        var firstDetection = Timing.Of("SignalDetection.RunAsync, counts rebuilt first, signals stored (once, committed)", [Stopwatch.GetElapsedTime(started)]);
+        var firstDetection = Timing.Of("SignalDetection.RunAsync, rebuild first, signals stored (once)", [Stopwatch.GetElapsedTime(started)]);
         DetectionRun? repeat = null;
         var steady = await Timing.OfAsync("SignalDetection.RunAsync, every breach stored before (committed)", 1, runs, async () =>
             repeat = await detection.RunAsync(SignalRegion.Municipality, ct));
