@@ -65,6 +65,8 @@ internal static class ReferralStore
                 SELECT municipality, neighbourhood, population_id, provider_id, date_trunc('month', referral_date::timestamp)::date,
                        count(*) FILTER (WHERE destination_type IN (2, 3, 4, 6, 7)), count(*) FILTER (WHERE destination_type = 5)
                 FROM inserted GROUP BY 1, 2, 3, 4, 5
+                -- In key order, so concurrent batches lock the same count rows in the same order and cannot deadlock.
+                ORDER BY municipality, 5, neighbourhood, population_id, provider_id
                 ON CONFLICT (municipality, month, neighbourhood, population_id, provider_id) DO UPDATE SET
                     cost_shifting = signal_counts.cost_shifting + excluded.cost_shifting,
                     personal_budget = signal_counts.personal_budget + excluded.personal_budget)
@@ -168,7 +170,7 @@ internal static class ReferralStore
             await session.ExecuteAsync(
                 """
                 INSERT INTO signal_counts (municipality, neighbourhood, population_id, provider_id, month, cost_shifting, started, waited_long)
-                VALUES ($1, $2, $3, platform.current_provider(), date_trunc('month', $4::date)::date, $5, $6, $7)
+                VALUES ($1, $2, $3, platform.current_provider(), date_trunc('month', $4::timestamp)::date, $5, $6, $7)
                 ON CONFLICT (municipality, month, neighbourhood, population_id, provider_id) DO UPDATE SET
                     cost_shifting = signal_counts.cost_shifting + excluded.cost_shifting,
                     started = signal_counts.started + excluded.started,
