@@ -126,12 +126,12 @@ internal static class MonitoringStore
             SELECT $1, neighbourhood, population_id, provider_id, month, sum(cost_shifting), sum(personal_budget), sum(started), sum(waited_long)
             FROM (
                 SELECT neighbourhood, population_id, provider_id, date_trunc('month', referral_date::timestamp)::date AS month,
-                       count(*) FILTER (WHERE destination_type IN (2, 3, 4, 6, 7)) AS cost_shifting,
-                       count(*) FILTER (WHERE destination_type = 5) AS personal_budget, 0 AS started, 0 AS waited_long
+                       count(*) FILTER (WHERE destination_type = ANY($3)) AS cost_shifting,
+                       count(*) FILTER (WHERE destination_type = ANY($4)) AS personal_budget, 0 AS started, 0 AS waited_long
                 FROM referrals WHERE municipality = $1 GROUP BY 1, 2, 3, 4
                 UNION ALL
                 SELECT neighbourhood, population_id, provider_id, date_trunc('month', ended_on::timestamp)::date, count(*), 0, 0, 0
-                FROM referrals WHERE municipality = $1 AND end_reason = 39 GROUP BY 1, 2, 3, 4
+                FROM referrals WHERE municipality = $1 AND end_reason = ANY($5) GROUP BY 1, 2, 3, 4
                 UNION ALL
                 SELECT neighbourhood, population_id, provider_id, date_trunc('month', started_on::timestamp)::date, 0, 0, count(*),
                        count(*) FILTER (WHERE started_on - referral_date > $2)
@@ -139,7 +139,8 @@ internal static class MonitoringStore
             ) AS parts
             GROUP BY neighbourhood, population_id, provider_id, month
             """,
-            ct, municipality, waitingNormDays);
+            ct, municipality, waitingNormDays, SignalCodes.CostShiftingDestinations, SignalCodes.PersonalBudgetDestinations,
+            SignalCodes.CostShiftingEndings);
     }
 
     /// <summary>The region's counts per municipality, through the one function a regional coordinator may call.</summary>

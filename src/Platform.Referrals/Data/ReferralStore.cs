@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Platform.Persistence.Sessions;
 using Platform.Referrals.Domain.Intake;
+using Platform.Referrals.Domain.Signals;
 
 namespace Platform.Referrals.Data;
 
@@ -63,7 +64,7 @@ internal static class ReferralStore
             counted AS (
                 INSERT INTO signal_counts (municipality, neighbourhood, population_id, provider_id, month, cost_shifting, personal_budget)
                 SELECT municipality, neighbourhood, population_id, provider_id, date_trunc('month', referral_date::timestamp)::date,
-                       count(*) FILTER (WHERE destination_type IN (2, 3, 4, 6, 7)), count(*) FILTER (WHERE destination_type = 5)
+                       count(*) FILTER (WHERE destination_type = ANY($1)), count(*) FILTER (WHERE destination_type = ANY($2))
                 FROM inserted GROUP BY 1, 2, 3, 4, 5
                 -- In key order, so concurrent batches lock the same count rows in the same order and cannot deadlock.
                 ORDER BY municipality, 5, neighbourhood, population_id, provider_id
@@ -72,7 +73,7 @@ internal static class ReferralStore
                     personal_budget = signal_counts.personal_budget + excluded.personal_budget)
             SELECT count(*) FROM inserted
             """,
-            ct);
+            ct, SignalCodes.CostShiftingDestinations, SignalCodes.PersonalBudgetDestinations);
         if (inserted == referrals.Count)
         {
             return new StoredBatch(referrals.Count, 0, []);
@@ -155,16 +156,17 @@ internal static class ReferralStore
         await session.ExecuteAsync(
             """
             UPDATE referrals SET status = $2,
-                started_on = CASE WHEN $2 = 3 THEN $3 ELSE started_on END,
-                ended_on = CASE WHEN $2 = 4 THEN $3 ELSE ended_on END,
-                end_reason = CASE WHEN $2 = 4 THEN $4 ELSE end_reason END
+                started_on = CASE WHEN $2 = $5 THEN $3 ELSE started_on END,
+                ended_on = CASE WHEN $2 = $6 THEN $3 ELSE ended_on END,
+                end_reason = CASE WHEN $2 = $6 THEN $4 ELSE end_reason END
             WHERE provider_id = platform.current_provider() AND referral_id = $1
             """,
-            ct, update.ReferralId, (short)update.Status, update.Date, update.Reason is { } r ? (short)r : null);
+            ct, update.ReferralId, (short)update.Status, update.Date, update.Reason is { } r ? (short)r : null,
+            SignalCodes.Code(ReferralStatus.Started), SignalCodes.Code(ReferralStatus.Ended));
 
         // A referral starts once and ends once (the lifecycle sees to it), so each adds to the counts once.
         var started = update.Status == ReferralStatus.Started;
-        var shifted = update.Status == ReferralStatus.Ended && update.Reason == EndReason.OutflowToOtherDomain;
+        var shifted = update.Status == ReferralStatus.Ended && update.Reason is { } ending && SignalKinds.ForEnding(ending) == SignalKind.CostShifting;
         if (started || shifted)
         {
             await session.ExecuteAsync(
