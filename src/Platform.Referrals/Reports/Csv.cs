@@ -6,6 +6,8 @@ namespace Platform.Referrals.Reports;
 /// <summary>
 /// Semicolon-separated values, as CBS and Dutch spreadsheets read them: a header row, one row per record,
 /// numbers with a decimal point (invariant culture), empty for unknown, text quoted when it holds a separator.
+/// Text that a spreadsheet would read as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a
+/// carriage return) gets a leading apostrophe, so names a user typed open as text, never as a formula.
 /// </summary>
 internal static class Csv
 {
@@ -30,8 +32,13 @@ internal static class Csv
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Quote(value.ToString() ?? string.Empty),
+        _ => Quote(Neutralise(value.ToString() ?? string.Empty)),
     };
+
+    private static string Neutralise(string text) =>
+        text.Length > 0 && FormulaStarts.Contains(text[0]) ? "'" + text : text;
+
+    private const string FormulaStarts = "=+-@\t\r";
 
     private static string Quote(string text) =>
         text.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
