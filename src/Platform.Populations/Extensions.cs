@@ -1,10 +1,15 @@
 using Platform.Grpc;
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.Populations.Analysis;
 using Platform.Populations.Api;
+using Platform.Populations.Definitions;
 using Platform.Populations.Demo;
 using Platform.Populations.Domain;
 using Platform.Populations.Grpc;
+using Platform.Populations.Import;
+using Platform.Populations.Resend;
+using Platform.Populations.Responsibilities;
 using Platform.Provider.Contracts.Identity;
 using Platform.Security;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
+using Platform.Populations.Analysis;
 using Platform.Populations.Domain;
 using Platform.Populations.Domain.Analysis;
 

@@ -4,6 +4,8 @@ using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
 using Platform.Populations.Domain;
+using Platform.Populations.Import;
+using Platform.Populations.Profiles;
 using Platform.Security;
 
 namespace Platform.Populations.Api;

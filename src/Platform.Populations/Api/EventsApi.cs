@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Populations.Domain;
+using Platform.Populations.Resend;
 using Platform.Security;
 
 namespace Platform.Populations.Api;

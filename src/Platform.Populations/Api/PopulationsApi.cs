@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
+using Platform.Populations.Definitions;
 using Platform.Populations.Domain;
 
 namespace Platform.Populations.Api;

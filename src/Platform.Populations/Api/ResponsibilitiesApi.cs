@@ -3,6 +3,7 @@ using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
 using Platform.Populations.Domain;
+using Platform.Populations.Responsibilities;
 
 namespace Platform.Populations.Api;
 

@@ -4,8 +4,11 @@ using Platform.Messaging.Outbox;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
+using Platform.Populations.Definitions;
 using Platform.Populations.Domain;
 using Platform.Populations.Import;
+using Platform.Populations.Resend;
+using Platform.Populations.Responsibilities;
 
 namespace Platform.Populations.Demo;
 

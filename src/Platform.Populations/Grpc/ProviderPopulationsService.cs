@@ -51,7 +51,7 @@ internal static class ProviderPopulationsService
                 .Select(r => (Population: visible[r.PopulationId], Responsibility: r))
                 .ToList();
 
-            var profileOf = await Domain.PopulationProfiles.ForAsync(session, populations.Select(p => p.Population.Definition).DistinctBy(p => p.Id), asOf, ct);
+            var profileOf = await Profiles.PopulationProfiles.ForAsync(session, populations.Select(p => p.Population.Definition).DistinctBy(p => p.Id), asOf, ct);
             foreach (var (population, responsibility) in populations
                 .OrderBy(p => p.Population.Definition.Municipality, StringComparer.Ordinal)
                 .ThenBy(p => p.Population.Definition.Name, StringComparer.Ordinal))

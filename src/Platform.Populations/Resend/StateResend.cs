@@ -3,9 +3,10 @@ using Platform.Messaging.Outbox;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
+using Platform.Populations.Domain;
 using Platform.Populations.Events;
 
-namespace Platform.Populations.Domain;
+namespace Platform.Populations.Resend;
 
 /// <summary>What a resend put in the outbox.</summary>
 public sealed record ResendReport(int Regions, int Municipalities, int Populations, int Responsibilities, int FigureSets);

@@ -4,8 +4,9 @@ using Platform.Messaging.Outbox;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
+using Platform.Populations.Domain;
 
-namespace Platform.Populations.Domain;
+namespace Platform.Populations.Responsibilities;
 
 /// <summary>What a contract manager submits: which provider is responsible for a population, from when until when.</summary>
 public sealed record ResponsibilityChange(string? ProviderId, DateOnly? ValidFrom, DateOnly? ValidTo);

@@ -3,9 +3,10 @@ using Platform.Messaging.Outbox;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Api;
 using Platform.Populations.Data;
+using Platform.Populations.Domain;
 using Platform.Populations.Domain.Analysis;
 
-namespace Platform.Populations.Domain;
+namespace Platform.Populations.Analysis;
 
 /// <summary>
 /// Recomputes a municipality's overlap and gap analysis in the transaction that changed its active

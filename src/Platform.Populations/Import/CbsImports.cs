@@ -3,10 +3,11 @@ using Platform.Messaging.Outbox;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
+using Platform.Populations.Domain;
 using Platform.Populations.Import;
 using Platform.Security;
 
-namespace Platform.Populations.Domain;
+namespace Platform.Populations.Import;
 
 /// <summary>The answer to an import: what was written, and every row that was not, with its line and reason.</summary>
 public sealed record CbsImportReport(

@@ -2,10 +2,12 @@ using Platform.IntegrationEvents.Populations;
 using Platform.Messaging.Outbox;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
+using Platform.Populations.Analysis;
 using Platform.Populations.Data;
+using Platform.Populations.Domain;
 using Platform.Populations.Events;
 
-namespace Platform.Populations.Domain;
+namespace Platform.Populations.Definitions;
 
 /// <summary>
 /// Defining, changing, activating and retiring populations. Each command is one transaction: the
