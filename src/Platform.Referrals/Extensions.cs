@@ -4,9 +4,9 @@ using Platform.Persistence;
 using Platform.Provider.Contracts.Identity;
 using Platform.Referrals.Api;
 using Platform.Referrals.Demo;
+using Platform.Referrals.Events;
 using Platform.Referrals.Grpc;
 using Platform.Referrals.Intake;
-using Platform.Referrals.ReadModel;
 using Platform.Referrals.Signals;
 using Platform.Security;
 

@@ -4,7 +4,7 @@ using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Referrals.Data;
 
-namespace Platform.Referrals.ReadModel;
+namespace Platform.Referrals.Events;
 
 // The populations service's events, applied once each (inbox) in the event's municipality context. A provider
 // may submit referrals only for what these tell: populations, responsibilities; rates need the CBS figures.
