@@ -28,4 +28,31 @@ public class BsnTests
         Assert.True(Bsn.IsValid("012345672"));
         Assert.True(Bsn.IsValid("12345672"));
     }
+
+    [Theory]
+    [InlineData("111222333")]
+    [InlineData("bsn111222333")]
+    [InlineData("BSN 111222333")]
+    [InlineData("111_222_333")]
+    [InlineData("111 222 333")]
+    [InlineData("1112.22.333")]
+    [InlineData("11.12.22.333")]
+    [InlineData("client/111-222-333/2024")]
+    [InlineData("R-2024-111222333")]
+    [InlineData("1234 5672")] // eight digits as the whole value, read with a leading zero
+    [InlineData("Team Noord, bsn: 123456782")]
+    public void A_bsn_is_found_inside_other_text_and_with_any_separators(string text) => Assert.True(Bsn.IsIn(text));
+
+    [Theory]
+    [InlineData("ref-2024-000123")]
+    [InlineData("BU04840103-1-s1")] // a neighbourhood code and a counter: eight digits and one, 048401031 passing the eleven-test
+    [InlineData("BU04840104-3-c1")]
+    [InlineData("1234567820")] // ten digits: not a BSN, even though nine of them would be
+    [InlineData("111222334")]
+    [InlineData("Wijkteam Alphen Noord")]
+    [InlineData("client-8f3a9c")]
+    [InlineData("room 111 / 222 / 333")] // three separators apart: three numbers, not one
+    [InlineData("")]
+    [InlineData(null)]
+    public void Text_without_a_bsn_passes(string? text) => Assert.False(Bsn.IsIn(text));
 }

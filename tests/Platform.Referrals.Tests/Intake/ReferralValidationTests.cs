@@ -32,6 +32,39 @@ public class ReferralValidationTests
         Assert.Equal(["client_reference"], FieldsOf(Submissions.Valid() with { ClientReference = "12345672" }));
 
     [Theory]
+    [InlineData("referral_id", "111222333")]
+    [InlineData("client_reference", "bsn111222333")]
+    [InlineData("client_reference", "111_222_333")]
+    [InlineData("referring_team", "BSN 111222333")]
+    [InlineData("referring_team", "Wijkteam, client 123 456 782")]
+    public void A_bsn_hidden_in_any_field_is_refused_by_that_field_without_repeating_it(string field, string text)
+    {
+        var submission = field switch
+        {
+            "referral_id" => Submissions.Valid() with { ReferralId = text },
+            "client_reference" => Submissions.Valid() with { ClientReference = text },
+            _ => Submissions.Valid() with { ReferringTeam = text },
+        };
+
+        var violation = Assert.Single(ReferralValidation.Validate(submission, Submissions.Today).Violations);
+
+        Assert.Equal(field, violation.Field);
+        Assert.Contains("BSN", violation.Description, StringComparison.Ordinal);
+        Assert.False(Bsn.IsIn(violation.Description));
+    }
+
+    [Fact]
+    public void A_status_update_for_a_bsn_as_referral_id_is_refused_before_it_is_looked_up()
+    {
+        var update = new StatusUpdateSubmission("111222333", ReferralStatus.Accepted, Submissions.Today, EndReason.Unspecified);
+
+        var violation = Assert.Single(StatusUpdateValidation.Validate(update, Submissions.Today).Violations);
+
+        Assert.Equal("referral_id", violation.Field);
+        Assert.False(Bsn.IsIn(violation.Description));
+    }
+
+    [Theory]
     [InlineData("111 222 333")]
     [InlineData("1112.22.333")]
     [InlineData(" 123-456-782 ")]

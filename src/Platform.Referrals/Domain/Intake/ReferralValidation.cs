@@ -74,11 +74,19 @@ public static class ReferralValidation
         {
             errors.Add(field, $"At most {MaxIdentifierLength} characters.");
         }
+        else if (Bsn.IsIn(value))
+        {
+            errors.Add(field, BsnRefused);
+        }
         else if (value.AsSpan().ContainsAnyExcept(IdentifierCharacters))
         {
             errors.Add(field, "Only letters A-Z and a-z, digits, '.', '_' and '-'.");
         }
     }
+
+    // The message never repeats the value: violations end up in logs and responses.
+    private const string BsnRefused =
+        "Holds a citizen service number (BSN); send a pseudonymous value instead. Nothing of this item was stored.";
 
     private static void CheckClientReference(ViolationCollector errors, string? value)
     {
@@ -90,16 +98,11 @@ public static class ReferralValidation
         {
             errors.Add("client_reference", $"At most {MaxIdentifierLength} characters.");
         }
-        else if (Bsn.IsValid(WithoutSeparators(value)))
+        else if (Bsn.IsIn(value))
         {
-            // The message must not repeat the number: violations end up in logs and responses.
-            errors.Add("client_reference", "This is a citizen service number (BSN); send a pseudonymous reference instead. It was not stored.");
+            errors.Add("client_reference", BsnRefused);
         }
     }
-
-    // "111 222 333" and "111-222-333" are the same number to a reader, so they are refused like "111222333".
-    private static string WithoutSeparators(string value) =>
-        value.AsSpan().ContainsAny(" .-") ? string.Concat(value.Where(c => c is not (' ' or '.' or '-'))) : value;
 
     private static void CheckReferralDate(ViolationCollector errors, DateOnly? date, DateOnly today)
     {
@@ -127,6 +130,10 @@ public static class ReferralValidation
         else if (trimmed.Length > MaxTeamLength)
         {
             errors.Add("referring_team", $"At most {MaxTeamLength} characters.");
+        }
+        else if (Bsn.IsIn(trimmed))
+        {
+            errors.Add("referring_team", BsnRefused);
         }
     }
 
