@@ -30,6 +30,7 @@ internal sealed class GatewayServer(string repository, string rootDirectory, Ide
             ["services__populations__http__0"] = backend.ToString().TrimEnd('/'),
             // Far above what wrk sends, so the rate limiter does its work but never refuses.
             ["Gateway__RequestsPerMinute"] = 100_000_000.ToString(CultureInfo.InvariantCulture),
+            ["Gateway__TenantRequestsPerMinute"] = 100_000_000.ToString(CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Default"] = "Warning",
         }, Project));
 }

@@ -27,5 +27,6 @@ internal static class PlatformProcesses
 
             // Far above what the benchmark sends, so the rate limiter does its work but never refuses.
             ["Gateway__RequestsPerMinute"] = "100000000",
+            ["Gateway__TenantRequestsPerMinute"] = "100000000",
         });
 }

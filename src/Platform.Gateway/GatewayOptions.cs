@@ -17,8 +17,17 @@ public sealed class GatewayOptions
     /// </summary>
     public IDictionary<string, string> GrpcServices { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Requests one tenant (or one machine client) may make per minute before it gets 429.</summary>
-    public int RequestsPerMinute { get; set; } = 1200;
+    /// <summary>Requests one caller (a staff member, or a provider system's client) may make per minute.</summary>
+    public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Requests all callers of one tenant (a municipality, provider or region) may make together per minute.</summary>
+    public int TenantRequestsPerMinute { get; set; } = 3000;
+
+    /// <summary>
+    /// A caller's budget per minute for one route instead of <see cref="RequestsPerMinute"/>, keyed by service
+    /// (<c>populations</c> for <c>/api/populations/...</c>) or gRPC service (<c>platform.provider.v1.ProviderReferrals</c>).
+    /// </summary>
+    public IDictionary<string, int> RouteRequestsPerMinute { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 16 * 1024 * 1024;

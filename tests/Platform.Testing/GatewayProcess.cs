@@ -11,11 +11,12 @@ public sealed class GatewayProcess : IAsyncDisposable
     private readonly ServiceProcess _process;
     private Dictionary<string, string> _settings = [];
 
-    private GatewayProcess(int requestsPerMinute, int refreshAheadSeconds) =>
+    private GatewayProcess(int requestsPerMinute, int refreshAheadSeconds, int tenantRequestsPerMinute) =>
         _process = new ServiceProcess("gateway", "Platform.Gateway", () => new Dictionary<string, string>(_settings)
         {
             ["Gateway__RefreshAhead"] = TimeSpan.FromSeconds(refreshAheadSeconds).ToString(),
             ["Gateway__RequestsPerMinute"] = requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Gateway__TenantRequestsPerMinute"] = tenantRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, "/alive");
 
     public Uri BaseAddress => _process.BaseAddress;
@@ -24,12 +25,13 @@ public sealed class GatewayProcess : IAsyncDisposable
     public Uri GrpcAddress => _process.GrpcAddress;
 
     /// <summary>A gateway with its ports chosen, not yet started.</summary>
-    public static GatewayProcess Prepare(int requestsPerMinute = 100_000, int refreshAheadSeconds = 60) =>
-        new(requestsPerMinute, refreshAheadSeconds);
+    public static GatewayProcess Prepare(int requestsPerMinute = 100_000, int refreshAheadSeconds = 60, int tenantRequestsPerMinute = 1_000_000) =>
+        new(requestsPerMinute, refreshAheadSeconds, tenantRequestsPerMinute);
 
-    public static async Task<GatewayProcess> StartAsync(Uri issuer, Uri populations, int requestsPerMinute = 100_000, int refreshAheadSeconds = 60)
+    public static async Task<GatewayProcess> StartAsync(
+        Uri issuer, Uri populations, int requestsPerMinute = 100_000, int refreshAheadSeconds = 60, int tenantRequestsPerMinute = 1_000_000)
     {
-        var gateway = Prepare(requestsPerMinute, refreshAheadSeconds);
+        var gateway = Prepare(requestsPerMinute, refreshAheadSeconds, tenantRequestsPerMinute);
         await gateway.StartAsync(issuer, populations);
         return gateway;
     }
