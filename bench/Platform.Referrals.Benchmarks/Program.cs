@@ -34,6 +34,7 @@ try
         var populationId = Guid.CreateVersion7();
         await ReadModel.AddPopulationAsync(serviceDb, populationId, SyntheticReferrals.Municipality, "Alphen aan den Rijn, alle leeftijden", [SyntheticReferrals.Municipality]);
         await ReadModel.AddResponsibilityAsync(serviceDb, populationId, SyntheticReferrals.Municipality, ProviderId);
+        await ReadModel.AddNeighbourhoodsAsync(serviceDb, SyntheticReferrals.Municipality);
         var referrals = PlatformProcesses.Referrals(root, serviceDb, rabbitMq, identity);
         var gateway = PlatformProcesses.Gateway(root, identity, referrals);
         try

@@ -26,4 +26,13 @@ internal static class ReadModel
             VALUES ($1, $2, $3, $4, $5, NULL)
             """,
             Guid.CreateVersion7(), populationId, municipality, providerId, ValidFrom);
+
+    /// <summary>The 500 synthetic neighbourhoods as CBS areas of the municipality (figures unknown): intake refuses any other.</summary>
+    public static Task AddNeighbourhoodsAsync(BenchDatabase database, string municipality) =>
+        database.OwnerExecuteAsync(
+            """
+            INSERT INTO neighbourhood_figures (neighbourhood, reference_date, municipality)
+            SELECT unnest($1::text[]), $2, $3
+            """,
+            Enumerable.Range(0, 500).Select(SyntheticReferrals.Neighbourhood).ToArray(), ValidFrom, municipality);
 }

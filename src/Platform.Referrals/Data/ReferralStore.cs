@@ -23,6 +23,12 @@ internal static class ReferralStore
         "provider_id, referral_id, municipality, population_id, client_reference, neighbourhood, age_band, referral_date, " +
         "referring_team, referrer_type, destination_type, life_domain, urgency";
 
+    /// <summary>The neighbourhoods of these municipalities in the imported CBS figures, of any reference date.</summary>
+    public static async Task<HashSet<string>> KnownNeighbourhoodsAsync(DbSession session, IEnumerable<string> municipalities, CancellationToken ct) =>
+        [.. await session.QueryAsync(
+            "SELECT DISTINCT neighbourhood FROM neighbourhood_figures WHERE municipality = ANY($1)",
+            r => r.GetString(0), ct, (object)municipalities.Distinct().ToArray())];
+
     /// <summary>The populations the calling provider answers for, with each responsibility period.</summary>
     public static async Task<ProviderScope> ScopeAsync(DbSession session, CancellationToken ct) =>
         new(await session.QueryAsync(

@@ -36,11 +36,19 @@ internal sealed class ReferralIntake(Database database, TimeProvider clock, Micr
 
         await using var session = await database.BeginAsync(provider, ct);
         var scope = await ReferralStore.ScopeAsync(session, ct);
+        var known = await ReferralStore.KnownNeighbourhoodsAsync(session, validation.Accepted.Select(a => a.Value.Neighbourhood.Municipality), ct);
         var rejected = validation.Rejected.ToList();
         var scoped = new List<ScopedReferral>(validation.Accepted.Count);
         foreach (var (position, referral) in validation.Accepted)
         {
-            if (scope.PopulationFor(referral) is { } population)
+            if (!known.Contains(referral.Neighbourhood.Value))
+            {
+                // A well-formed code of no real neighbourhood would otherwise become a row of its own in the figures.
+                rejected.Add(new RejectedItem(position, [new FieldViolation(
+                    $"referrals[{position}].neighbourhood_code",
+                    $"{referral.Neighbourhood} is not a neighbourhood of {referral.Neighbourhood.Municipality} in the CBS areas imported into the platform.")]));
+            }
+            else if (scope.PopulationFor(referral) is { } population)
             {
                 scoped.Add(new ScopedReferral(position, referral, population));
             }

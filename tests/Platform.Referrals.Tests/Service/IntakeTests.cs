@@ -15,6 +15,7 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
     {
         if (await fixture.AsOwnerAsync<long>("SELECT count(*) FROM populations") == 0)
         {
+            await PopulationsEvents.FiguresAsync(fixture, "GM0484", ("BU04840101", 1000), ("BU04840102", 1000), ("BU04840201", 1000));
             await PopulationsEvents.ResponsibleAsync(fixture, "GM0484", "tom-in-de-buurt", ["WK048401"], ageFrom: 18);
         }
     }
@@ -97,6 +98,20 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
 
         Assert.Equal(0, response.Accepted);
         Assert.All(response.Rejected, r => Assert.Contains("in no population your organisation is responsible for", r.Violations[0].Description, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_well_formed_code_of_no_imported_neighbourhood_is_refused_and_not_counted()
+    {
+        // BU04849999 has the form of an Alphen neighbourhood, and lies in Tom's municipality, but CBS has no such area.
+        var response = await SubmitAsync(Referral("unknown-area-1", neighbourhood: "BU04849999"), Referral("unknown-area-2"));
+
+        Assert.Equal(1, response.Accepted);
+        var rejected = Assert.Single(response.Rejected);
+        var violation = Assert.Single(rejected.Violations);
+        Assert.Equal(("referrals[0].neighbourhood_code", true), (violation.Field, violation.Description.Contains("BU04849999", StringComparison.Ordinal)));
+        Assert.Equal(0, await fixture.AsOwnerAsync<long>("SELECT count(*) FROM referrals WHERE neighbourhood = 'BU04849999'"));
+        Assert.Equal(0, await fixture.AsOwnerAsync<long>("SELECT count(*) FROM signal_counts WHERE neighbourhood = 'BU04849999'"));
     }
 
     [Fact]
@@ -201,6 +216,7 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
     [Fact]
     public async Task A_state_resent_by_the_populations_service_scopes_a_provider_like_the_original_events()
     {
+        await PopulationsEvents.FiguresAsync(fixture, "GM1884", ("BU18840101", 500));
         var population = Guid.NewGuid();
         var snapshot = new Platform.IntegrationEvents.Populations.PopulationSnapshot(
             population, "GM1884", "Jeugdteam Roelofarendsveen", "active", ["WK188401"], 0, 17, ["Jeugdwet"], [], null, new DateOnly(2024, 1, 1), null, 3);
