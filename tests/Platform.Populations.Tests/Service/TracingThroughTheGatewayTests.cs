@@ -48,10 +48,13 @@ public sealed class TracingThroughTheGatewayTests
             receiver.WaitForSpanAsync(s => s.TraceId == traceId && predicate(s), TimeSpan.FromSeconds(30));
 
         var gatewayServer = await SpanAsync(s => s.ServiceName == "gateway" && s.Kind == ActivityKind.Server);
+
         // Not the gateway's other client calls in the trace, such as fetching the identity provider's keys.
         var forwarded = await SpanAsync(s => s.ServiceName == "gateway" && s.Kind == ActivityKind.Client && s.Name == "PUT");
         var serviceServer = await SpanAsync(s => s.ServiceName == "populations" && s.Kind == ActivityKind.Server);
-        var statement = await SpanAsync(s => s.ServiceName == "populations" && s.ScopeName == "Npgsql" && s.ParentSpanId == serviceServer.SpanId);
+        var outboxInsert = await SpanAsync(s => s.ServiceName == "populations" && s.ScopeName == "Npgsql"
+            && Query(s)?.StartsWith("INSERT INTO platform.outbox_messages", StringComparison.Ordinal) == true);
+        var relay = await SpanAsync(s => s.ServiceName == "populations" && s.Name == "outbox relay");
         var published = await SpanAsync(s => s.ServiceName == "populations" && s.ScopeName == "MassTransit" && s.Kind == ActivityKind.Producer);
 
         Assert.Equal("PUT /api/populations/{**rest}", gatewayServer.Name);
@@ -59,9 +62,14 @@ public sealed class TracingThroughTheGatewayTests
         Assert.StartsWith(ServiceProcess.Text(populations.BaseAddress), (string)forwarded.Attribute("url.full")!, StringComparison.Ordinal);
         Assert.Equal(forwarded.SpanId, serviceServer.ParentSpanId);
         Assert.Equal("PUT /api/populations/regions/{code}", serviceServer.Name);
-        Assert.Equal("postgresql", statement.Attribute("db.system.name") ?? statement.Attribute("db.system"));
-        Assert.EndsWith(" send", published.Name, StringComparison.Ordinal);
+        Assert.Equal(serviceServer.SpanId, outboxInsert.ParentSpanId);
+        Assert.Equal("postgresql", outboxInsert.Name);
+        Assert.Equal(ActivityKind.Client, outboxInsert.Kind);
+        Assert.Equal(relay.SpanId, published.ParentSpanId);
+        Assert.Equal("Platform.IntegrationEvents.Populations:RegionDefined send", published.Name);
     }
+
+    private static string? Query(ReceivedSpan span) => (span.Attribute("db.query.text") ?? span.Attribute("db.statement")) as string;
 
     private static Dictionary<string, string> Telemetry(OtlpReceiver receiver)
     {
