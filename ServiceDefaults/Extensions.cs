@@ -1,20 +1,19 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Platform.ServiceDefaults.Health;
-using Platform.ServiceDefaults.Resilience;
-using Platform.ServiceDefaults.ServiceDiscovery;
 using Platform.ServiceDefaults.Telemetry;
 
 // The namespace every host already imports, so Program.cs needs no using (as in Aspire's template).
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>What every platform service gets: telemetry, health checks, service addresses and resilient HTTP.</summary>
+/// <summary>What every platform service gets: telemetry, health checks, service discovery and resilient HTTP.</summary>
 public static class Extensions
 {
     /// <summary>
     /// Adds OpenTelemetry (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), the
-    /// <c>self</c> liveness check, resolution of <c>services:&lt;name&gt;:&lt;endpoint&gt;:&lt;index&gt;</c>
-    /// addresses and a resilience pipeline on every HttpClient made by the factory.
+    /// <c>self</c> liveness check, and service discovery (<c>http://name</c> resolved from
+    /// <c>services:name:http:0</c>) with the standard resilience handler on every HttpClient.
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -22,12 +21,13 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPlatformTelemetry();
         builder.Services.AddDefaultHealthChecks();
-        builder.Services.AddServiceAddresses();
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceAddressResolution());
-
-        // After the factory's own registrations, so its logical-request logging stays outermost and
-        // logs a call once, while its per-attempt logging sits inside the retries.
-        builder.Services.AddHttpResilience(builder.Configuration);
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            // A POST may have taken effect before the failure, so only safe methods are repeated.
+            http.AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
+            http.AddServiceDiscovery();
+        });
         return builder;
     }
 

@@ -12,8 +12,6 @@ internal static class HealthEndpoints
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
 
-    public static readonly IReadOnlyCollection<string> ProbePaths = [HealthPath, AlivePath];
-
     public static void AddDefaultHealthChecks(this IServiceCollection services)
     {
         if (services.Any(s => s.ServiceType == typeof(SelfCheckMarker)))

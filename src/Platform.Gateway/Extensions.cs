@@ -57,6 +57,7 @@ internal static class Extensions
         var (routes, clusters) = GatewayRoutes.Build(options, builder.Configuration);
         builder.Services.AddReverseProxy()
             .LoadFromMemory(routes, clusters)
+            .AddServiceDiscoveryDestinationResolver()
             .AddTransforms<AccessTokenTransform>()
             .AddTransforms<ConnectionOptionsTransform>();
         return builder;

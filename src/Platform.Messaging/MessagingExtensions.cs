@@ -41,6 +41,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // Otherwise MassTransit reports bus, endpoint and host details to its vendor's telemetry
+            // service; a platform holding municipal data calls out to nobody.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>

@@ -2,7 +2,6 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using Platform.Persistence.Health;
 using Platform.Persistence.Migrations;
 using Platform.Persistence.Sessions;
@@ -31,13 +30,16 @@ public static class PersistenceExtensions
         var settings = new DatabaseSettings(connectionName, connectionString);
 
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.AppConnectionString).Build());
+
+        // The registered data source, its health check, traces and metrics are the application
+        // role's: the owner connection string is only ever used by the migration runner.
+        builder.AddNpgsqlDataSource(connectionName, npgsql => npgsql.ConnectionString = settings.AppConnectionString);
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<MigrationStatus>();
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddMigrations(migrations);
         builder.Services.AddHostedService<MigrationHostedService>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<MigrationHealthCheck>("database-migrations", tags: ["ready"]);
         return builder;
     }
 

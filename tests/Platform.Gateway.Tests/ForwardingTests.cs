@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using OpenTelemetry;
 
 namespace Platform.Gateway.Tests;
 
@@ -79,6 +80,8 @@ public class ForwardingTests(GatewayFixture fixture) : IClassFixture<GatewayFixt
 
     private static async Task<TraceView> SendAsync(HttpClient client, HttpRequestMessage request)
     {
+        // The in-process test service's HttpClient instrumentation would replace the caller's trace context with its own.
+        using var suppressed = SuppressInstrumentationScope.Begin();
         using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<TraceView>())!;

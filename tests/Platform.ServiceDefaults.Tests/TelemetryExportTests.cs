@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 using Platform.Testing.Otlp;
 
 namespace Platform.ServiceDefaults.Tests;
@@ -74,7 +75,7 @@ public sealed class TelemetryExportTests
     }
 
     [Fact]
-    public async Task Spans_and_logs_of_the_last_request_are_flushed_when_the_host_stops()
+    public async Task Spans_and_logs_of_the_last_request_are_flushed_when_the_host_shuts_down()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
         var settings = Settings(receiver, OtlpTransport.HttpProtobuf);
@@ -82,11 +83,14 @@ public sealed class TelemetryExportTests
         // Ten minutes between scheduled exports: anything that arrives was flushed by the shutdown.
         settings["OTEL_BSP_SCHEDULE_DELAY"] = "600000";
         settings["OTEL_BLRP_SCHEDULE_DELAY"] = "600000";
-        await using var service = await TestService.StartAsync(settings, mapEndpoints: MapOrders);
+        var service = await TestService.StartAsync(settings, mapEndpoints: MapOrders);
 
         var (response, caller) = await service.GetInNewTraceAsync("/orders/9");
         response.EnsureSuccessStatusCode();
+
+        // As at the end of Program.Run: the host stops, then disposing it flushes the providers.
         await service.App.StopAsync();
+        await service.DisposeAsync();
 
         Assert.Contains(receiver.Spans, s => s.TraceId == caller.TraceId && s.Kind == ActivityKind.Server);
         Assert.Contains(receiver.Logs, l => l.TraceId == caller.TraceId && l.Body == "Order 9 looked up");
@@ -110,17 +114,18 @@ public sealed class TelemetryExportTests
     }
 
     [Fact]
-    public async Task Platform_sources_and_sources_added_through_options_are_exported()
+    public async Task Platform_sources_and_sources_a_service_adds_are_exported()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
         using var extraSource = new ActivitySource("Reporting.Exports");
+        using var platformSource = new ActivitySource("Platform");
         using var populationsSource = new ActivitySource("Platform.Populations");
         await using var service = await TestService.StartAsync(
             Settings(receiver, OtlpTransport.HttpProtobuf),
-            builder => builder.Services.Configure<Telemetry.TelemetryOptions>(o => o.ActivitySources.Add("Reporting.*")),
+            builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource("Reporting.*")),
             app => app.MapGet("/work", () =>
             {
-                using (Telemetry.PlatformTelemetry.ActivitySource.StartActivity("platform-step")) { }
+                using (platformSource.StartActivity("platform-step")) { }
                 using (populationsSource.StartActivity("populations-step")) { }
                 using (extraSource.StartActivity("reporting-step")) { }
                 return "done";

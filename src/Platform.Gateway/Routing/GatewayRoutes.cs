@@ -6,8 +6,9 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Platform.Gateway.Routing;
 
 /// <summary>
-/// The gateway's routing table, built from the services it is configured with and the addresses
-/// the AppHost or the local launcher gave them (<c>services:&lt;name&gt;:&lt;endpoint&gt;:0</c>).
+/// The gateway's routing table, built from the services it is configured with; their addresses are
+/// resolved by service discovery from what the AppHost or the local launcher gave them
+/// (<c>services:&lt;name&gt;:&lt;endpoint&gt;:0</c>).
 /// </summary>
 internal static class GatewayRoutes
 {
@@ -59,8 +60,15 @@ internal static class GatewayRoutes
         return (routes, clusters);
     }
 
+    /// <summary>
+    /// The service's logical address, which service discovery resolves when the proxy loads its
+    /// destinations (<c>http://_grpc.referrals</c> names the endpoint <c>grpc</c>); null when the
+    /// service is not configured, so the gateway leaves its routes out.
+    /// </summary>
     private static string? Address(IConfiguration configuration, string service, string endpoint) =>
-        configuration[$"services:{service}:{endpoint}:0"];
+        !configuration.GetSection($"services:{service}:{endpoint}").Exists() ? null
+        : endpoint == "http" ? $"http://{service}"
+        : $"http://_{endpoint}.{service}";
 
     private static ClusterConfig Cluster(string id, string address, bool http2) => new()
     {
