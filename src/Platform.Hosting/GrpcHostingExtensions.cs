@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Grpc.AspNetCore.HealthChecks;
 using Grpc.Net.Compression;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Platform.Hosting;
 
@@ -36,11 +38,8 @@ public static class GrpcHostingExtensions
             grpc.Interceptors.Add<ErrorStatusInterceptor>();
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks(health =>
-        {
-            health.Services.Clear();
-            health.Services.Map("", result => result.Tags.Contains(options.HealthCheckTag));
-        });
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddSingleton<IConfigureOptions<GrpcHealthChecksOptions>, HealthServiceMappings>();
         builder.Services.AddAuthorization();
         builder.Services.TryAddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResults>();
         builder.AddGrpcListener();

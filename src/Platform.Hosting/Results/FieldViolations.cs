@@ -21,4 +21,13 @@ public static class FieldViolations
         status.Details.Add(Any.Pack(badRequest));
         return status.ToRpcException();
     }
+
+    /// <summary>The field violations a caller received in <c>grpc-status-details-bin</c>; none when the status carries no BadRequest.</summary>
+    public static IReadOnlyList<FieldViolation> GetFieldViolations(this RpcException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations
+            .Select(v => new FieldViolation(v.Field, v.Description))
+            .ToList() ?? [];
+    }
 }
