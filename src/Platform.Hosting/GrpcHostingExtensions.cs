@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,8 @@ public static class GrpcHostingExtensions
             grpc.Interceptors.Add<ErrorStatusInterceptor>();
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
+        // The server itself is one readiness check: a host with no other one is SERVING, not UNKNOWN.
+        builder.Services.AddGrpcHealthChecks().AddCheck("grpc-server", () => HealthCheckResult.Healthy(), [options.HealthCheckTag]);
         builder.Services.AddSingleton<IConfigureOptions<GrpcHealthChecksOptions>, HealthServiceMappings>();
         builder.Services.AddAuthorization();
         builder.Services.TryAddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResults>();

@@ -33,12 +33,13 @@ public class ProtocolTests(GrpcServerFixture fixture) : IClassFixture<GrpcServer
     }
 
     [Fact]
-    public async Task A_corrupt_protobuf_payload_is_internal()
+    public async Task A_corrupt_protobuf_payload_is_unknown()
     {
-        // Field 1, length-delimited, announcing 100 bytes that are not there.
+        // Field 1, length-delimited, announcing 100 bytes that are not there. Grpc.AspNetCore parses the
+        // request before any interceptor runs and reports its failure as UNKNOWN.
         var response = await RawGrpc.PostAsync(Server, Echo, RawGrpc.Frame([0x0A, 0x64, 0x01]));
 
-        Assert.Equal(StatusCode.Internal, response.Status);
+        Assert.Equal(StatusCode.Unknown, response.Status);
         Assert.True(response.IsTrailersOnly);
         await AssertStillServingAsync();
     }
@@ -102,6 +103,29 @@ public class ProtocolTests(GrpcServerFixture fixture) : IClassFixture<GrpcServer
 
         Assert.Equal(StatusCode.OK, response.Status);
         Assert.Equal("gezipt", EchoReply.Parser.ParseFrom(response.Body.AsSpan(5).ToArray()).Text);
+    }
+
+    [Fact]
+    public async Task A_gzip_message_inflating_past_the_size_limit_is_refused()
+    {
+        // 2 MB of zeros shrink to a few kilobytes; the limit (1 MB here) holds for the inflated message.
+        var payload = RawGrpc.Gzip(new EchoRequest { Payload = ByteString.CopyFrom(new byte[2 * 1024 * 1024]) }.ToByteArray());
+
+        var response = await RawGrpc.PostAsync(Server, Echo, RawGrpc.Frame(payload, compressed: true), headers: new Dictionary<string, string> { ["grpc-encoding"] = "gzip" });
+
+        Assert.True(payload.Length < 64 * 1024);
+        Assert.Equal(StatusCode.ResourceExhausted, response.Status);
+        await AssertStillServingAsync();
+    }
+
+    [Fact]
+    public async Task The_largest_timeout_the_protocol_allows_is_accepted()
+    {
+        // Eight digits is the most grpc-timeout may carry; in hours that is over 11,000 years.
+        var response = await RawGrpc.PostAsync(Server, Echo, RawGrpc.Frame(new EchoRequest { Text = "op tijd" }), headers: new Dictionary<string, string> { ["grpc-timeout"] = "99999999H" });
+
+        Assert.Equal(StatusCode.OK, response.Status);
+        Assert.Equal("op tijd", EchoReply.Parser.ParseFrom(response.Body.AsSpan(5).ToArray()).Text);
     }
 
     [Fact]

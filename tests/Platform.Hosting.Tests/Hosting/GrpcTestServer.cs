@@ -76,7 +76,7 @@ internal sealed class GrpcTestServer : IAsyncDisposable
         builder.AddProviderIdentity();
 
         // Health.Watch follows the published health reports; publish often so the tests see changes soon.
-        builder.Services.Configure<HealthCheckPublisherOptions>(publisher => (publisher.Delay, publisher.Period) = (TimeSpan.Zero, TimeSpan.FromMilliseconds(200)));
+        builder.Services.Configure<HealthCheckPublisherOptions>(publisher => (publisher.Delay, publisher.Period) = (TimeSpan.Zero, TimeSpan.FromSeconds(1)));
         if (testTokens)
         {
             TestTokens.AddTestAuthentication(builder.Services);
