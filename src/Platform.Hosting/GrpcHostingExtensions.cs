@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Grpc.AspNetCore.HealthChecks;
 using Grpc.Net.Compression;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,9 +44,19 @@ public static class GrpcHostingExtensions
         builder.Services.AddGrpcHealthChecks().AddCheck("grpc-server", () => HealthCheckResult.Healthy(), [options.HealthCheckTag]);
         builder.Services.AddSingleton<IConfigureOptions<GrpcHealthChecksOptions>, HealthServiceMappings>();
         builder.Services.AddAuthorization();
-        builder.Services.TryAddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResults>();
+        AnswerRefusalsInGrpcTerms(builder.Services);
         builder.AddGrpcListener();
         return builder;
+    }
+
+    // Replaces only the framework's default handler: a host with its own (the gateway's) keeps it.
+    private static void AnswerRefusalsInGrpcTerms(IServiceCollection services)
+    {
+        var current = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler));
+        if (current is null || current.ImplementationType == typeof(AuthorizationMiddlewareResultHandler))
+        {
+            services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResults>());
+        }
     }
 
     /// <summary>
