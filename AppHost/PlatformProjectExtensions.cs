@@ -22,7 +22,7 @@ internal static class PlatformProjectExtensions
         }
 
         // Left in ASPNETCORE_URLS, the gRPC port would be bound as an HTTP/1.1 listener; the service binds it as
-        // HTTP/2 only when it reads it from Kestrel__Endpoints__grpc__Url (Platform.Grpc's GrpcListener).
+        // HTTP/2 only when it reads it from Kestrel__Endpoints__grpc__Url (Platform.Hosting's GrpcListener).
         var grpc = project.WithHttpEndpoint(name: PlatformResources.GrpcEndpoint).GetEndpoint(PlatformResources.GrpcEndpoint);
         return project
             .WithEndpointsInEnvironment(endpoint => endpoint.Name != PlatformResources.GrpcEndpoint)

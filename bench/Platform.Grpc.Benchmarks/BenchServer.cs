@@ -1,17 +1,16 @@
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Platform.Grpc;
-using Platform.Grpc.Hosting;
-using Platform.Grpc.Server;
-using Platform.Grpc.Tests.Interop;
+using Platform.Hosting;
+using Platform.Hosting.Tests.Contracts;
 
 namespace Platform.Grpc.Benchmarks;
 
-/// <summary>Our binding serving Echo and Count exactly as the grpc-js peer does, on an h2c listener.</summary>
+/// <summary>A Grpc.AspNetCore host set up as every service is, serving Echo and Count exactly as the grpc-js peer does.</summary>
 internal sealed class BenchServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -30,21 +29,10 @@ internal sealed class BenchServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [GrpcListener.UrlKey] = "http://127.0.0.1:0" });
         builder.Logging.ClearProviders();
-        builder.AddGrpcListener();
-        builder.Services.AddPlatformGrpc(builder.Configuration);
+        builder.AddPlatformGrpc();
         var app = builder.Build();
-        app.MapGrpcService(InteropReflection.Descriptor.Services[0], service =>
-        {
-            service.Unary<EchoRequest, EchoReply>("Echo", (request, _) => Task.FromResult(new EchoReply { Text = request.Text, Payload = request.Payload }));
-            service.ServerStreaming<CountRequest, EchoReply>("Count", async (request, responses, context) =>
-            {
-                var payload = ByteString.CopyFrom(new byte[request.PayloadSize]);
-                for (var i = 0; i < request.Count; i++)
-                {
-                    await responses.WriteAsync(new EchoReply { Text = request.Text, Payload = payload, Index = i }, context.CancellationToken);
-                }
-            });
-        });
+        app.MapGrpcService<BenchInteropService>();
+        app.MapPlatformGrpc();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<GrpcListener>().Address ?? throw new InvalidOperationException("The gRPC listener did not bind.");
         return new BenchServer(app, address);
@@ -54,5 +42,21 @@ internal sealed class BenchServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+}
+
+/// <summary>The two measured methods; the others answer UNIMPLEMENTED from the generated base.</summary>
+internal sealed class BenchInteropService : Interop.InteropBase
+{
+    public override Task<EchoReply> Echo(EchoRequest request, ServerCallContext context) =>
+        Task.FromResult(new EchoReply { Text = request.Text, Payload = request.Payload });
+
+    public override async Task Count(CountRequest request, IServerStreamWriter<EchoReply> responseStream, ServerCallContext context)
+    {
+        var payload = ByteString.CopyFrom(new byte[request.PayloadSize]);
+        for (var i = 0; i < request.Count; i++)
+        {
+            await responseStream.WriteAsync(new EchoReply { Text = request.Text, Payload = payload, Index = i }, context.CancellationToken);
+        }
     }
 }

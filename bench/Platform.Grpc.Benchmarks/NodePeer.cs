@@ -18,7 +18,7 @@ internal sealed class NodePeer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    private static string PeersDirectory => Path.Combine(RepositoryRoot.Find(), "tests", "Platform.Grpc.Tests", "peers");
+    private static string PeersDirectory => Path.Combine(RepositoryRoot.Find(), "tests", "Platform.Hosting.Tests", "peers");
 
     public static async Task<NodePeer> StartAsync()
     {

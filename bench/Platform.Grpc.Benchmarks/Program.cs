@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Platform.Grpc.Benchmarks;
-using Platform.Grpc.Client;
-using Platform.Grpc.Tests.Interop;
+using Platform.Hosting.Tests.Contracts;
 
-// gRPC throughput of our binding against a @grpc/grpc-js server implementing the same RPCs, both
+// gRPC throughput of the platform's Grpc.AspNetCore host against a @grpc/grpc-js server implementing the same RPCs, both
 // driven in one run by the same neutral load generator (h2load). Arguments: [seconds per run].
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 const int StreamLength = 1000;
@@ -24,18 +25,17 @@ await using var peer = await NodePeer.StartAsync();
 foreach (var server in new[] { ours.Address, peer.Address })
 {
     // Both answer correctly before either is measured: h2load sees HTTP status, not grpc-status.
-    var reply = await GrpcClient.Create(server).UnaryAsync(
-        GrpcMethod.Create<EchoRequest, EchoReply>(MethodType.Unary, "platform.testing.v1.Interop", "Echo"), new EchoRequest { Text = "check" });
+    using var channel = GrpcChannel.ForAddress(server);
+    var client = new Interop.InteropClient(channel);
+    var reply = await client.EchoAsync(new EchoRequest { Text = "check" });
     if (reply.Text != "check")
     {
         throw new InvalidOperationException($"{server} did not echo.");
     }
 
-    await using var count = GrpcClient.Create(server).ServerStreaming(
-        GrpcMethod.Create<CountRequest, EchoReply>(MethodType.ServerStreaming, "platform.testing.v1.Interop", "Count"),
-        new CountRequest { Count = StreamLength, Text = "n", PayloadSize = 64 });
+    using var count = client.Count(new CountRequest { Count = StreamLength, Text = "n", PayloadSize = 64 });
     var received = 0;
-    await foreach (var message in count.ReadAllAsync())
+    await foreach (var message in count.ResponseStream.ReadAllAsync())
     {
         received += message.Payload.Length == 64 ? 1 : 0;
     }
@@ -52,8 +52,8 @@ var unaryPeer = await H2Load.RunAsync(peer.Address, "/platform.testing.v1.Intero
 var streamOurs = await H2Load.RunAsync(ours.Address, "/platform.testing.v1.Interop/Count", countBody, connections: 4, streamsPerConnection: 4, seconds);
 var streamPeer = await H2Load.RunAsync(peer.Address, "/platform.testing.v1.Interop/Count", countBody, connections: 4, streamsPerConnection: 4, seconds);
 
-Console.WriteLine($"unary Echo (16 connections x 32 streams)     Platform.Grpc {unaryOurs.RequestsPerSecond,10:N0} req/s   grpc-js {unaryPeer.RequestsPerSecond,10:N0} req/s   ratio {unaryOurs.RequestsPerSecond / unaryPeer.RequestsPerSecond:N2}");
-Console.WriteLine($"server streaming Count ({StreamLength} x 64 B per call)  Platform.Grpc {streamOurs.RequestsPerSecond * StreamLength,10:N0} msg/s   grpc-js {streamPeer.RequestsPerSecond * StreamLength,10:N0} msg/s   ratio {streamOurs.RequestsPerSecond / streamPeer.RequestsPerSecond:N2}");
+Console.WriteLine($"unary Echo (16 connections x 32 streams)     Grpc.AspNetCore {unaryOurs.RequestsPerSecond,10:N0} req/s   grpc-js {unaryPeer.RequestsPerSecond,10:N0} req/s   ratio {unaryOurs.RequestsPerSecond / unaryPeer.RequestsPerSecond:N2}");
+Console.WriteLine($"server streaming Count ({StreamLength} x 64 B per call)  Grpc.AspNetCore {streamOurs.RequestsPerSecond * StreamLength,10:N0} msg/s   grpc-js {streamPeer.RequestsPerSecond * StreamLength,10:N0} msg/s   ratio {streamOurs.RequestsPerSecond / streamPeer.RequestsPerSecond:N2}");
 Console.WriteLine($"failed requests: ours {unaryOurs.Failed + streamOurs.Failed}, grpc-js {unaryPeer.Failed + streamPeer.Failed}");
 bodies.Delete(recursive: true);
 return 0;

@@ -1,5 +1,4 @@
-using Platform.Grpc;
-using Platform.Grpc.Client;
+using Grpc.Core;
 using Platform.Persistence;
 using Platform.Provider.V1;
 using Platform.Referrals.Grpc;
@@ -12,18 +11,10 @@ namespace Platform.Referrals.Benchmarks;
 /// service), unary or as client streams, and in-process through <see cref="ReferralIntake"/> without gRPC. Every
 /// answer is checked: each batch must be stored whole, with nothing rejected and no duplicate.
 /// </summary>
-internal sealed class IntakePaths(GrpcClient gateway, GrpcClient direct, ReferralIntake intake, string providerId)
+internal sealed class IntakePaths(
+    ProviderReferrals.ProviderReferralsClient gateway, ProviderReferrals.ProviderReferralsClient direct, ReferralIntake intake, string providerId)
 {
     private const int Attempts = 10;
-    private static readonly GrpcMethod<SubmitReferralsRequest, SubmitReferralsResponse> Submit =
-        GrpcMethod.From<SubmitReferralsRequest, SubmitReferralsResponse>(ProviderReferralsReflection.Descriptor.Services[0].FindMethodByName("SubmitReferrals"));
-
-    private static readonly GrpcMethod<SubmitReferralsRequest, SubmitReferralsResponse> Stream =
-        GrpcMethod.From<SubmitReferralsRequest, SubmitReferralsResponse>(ProviderReferralsReflection.Descriptor.Services[0].FindMethodByName("StreamReferrals"));
-
-    private static readonly GrpcMethod<UpdateReferralStatusRequest, UpdateReferralStatusResponse> UpdateStatus =
-        GrpcMethod.From<UpdateReferralStatusRequest, UpdateReferralStatusResponse>(
-            ProviderReferralsReflection.Descriptor.Services[0].FindMethodByName("UpdateReferralStatus"));
 
     private int _resent;
 
@@ -32,7 +23,7 @@ internal sealed class IntakePaths(GrpcClient gateway, GrpcClient direct, Referra
 
     /// <summary>SubmitReferrals through the gateway, <paramref name="inFlight"/> calls at a time.</summary>
     public Task<int> UnaryAsync(IReadOnlyList<SubmitReferralsRequest> batches, int inFlight) =>
-        InParallelAsync(batches, inFlight, async batch => Checked(await ResentOnInternalAsync(() => gateway.UnaryAsync(Submit, batch)), batch.Referrals.Count));
+        InParallelAsync(batches, inFlight, async batch => Checked(await ResentOnInternalAsync(async () => await gateway.SubmitReferralsAsync(batch)), batch.Referrals.Count));
 
     /// <summary>StreamReferrals through the gateway: streams of <paramref name="messagesPerStream"/> batches, one after another.</summary>
     public Task<int> StreamAsync(IReadOnlyList<SubmitReferralsRequest> batches, int messagesPerStream) =>
@@ -44,7 +35,7 @@ internal sealed class IntakePaths(GrpcClient gateway, GrpcClient direct, Referra
 
     /// <summary>UpdateReferralStatus through the gateway, <paramref name="inFlight"/> calls at a time; every update must change its referral.</summary>
     public Task<int> UpdateStatusAsync(IReadOnlyList<UpdateReferralStatusRequest> updates, int inFlight) =>
-        InParallelAsync(updates, inFlight, async update => (await ResentOnInternalAsync(() => gateway.UnaryAsync(UpdateStatus, update))).Changed
+        InParallelAsync(updates, inFlight, async update => (await ResentOnInternalAsync(async () => await gateway.UpdateReferralStatusAsync(update))).Changed
             ? 1
             : throw new InvalidOperationException($"{update.Status} of {update.ReferralId} on {update.Date} changed nothing."));
 
@@ -62,18 +53,18 @@ internal sealed class IntakePaths(GrpcClient gateway, GrpcClient direct, Referra
         return accepted;
     }
 
-    private static async Task<int> StreamAsync(GrpcClient client, IReadOnlyList<SubmitReferralsRequest> batches, int messagesPerStream)
+    private static async Task<int> StreamAsync(ProviderReferrals.ProviderReferralsClient client, IReadOnlyList<SubmitReferralsRequest> batches, int messagesPerStream)
     {
         var accepted = 0;
         foreach (var group in batches.Chunk(messagesPerStream))
         {
-            await using var call = client.ClientStreaming(Stream);
+            using var call = client.StreamReferrals();
             foreach (var message in group)
             {
-                await call.WriteAsync(message);
+                await call.RequestStream.WriteAsync(message);
             }
 
-            await call.CompleteRequestAsync();
+            await call.RequestStream.CompleteAsync();
             accepted += Checked(await call.ResponseAsync, group.Sum(m => m.Referrals.Count));
         }
 

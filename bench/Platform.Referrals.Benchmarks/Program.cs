@@ -1,5 +1,4 @@
 using System.Globalization;
-using Platform.Grpc.Client;
 using Platform.LocalInfrastructure;
 using Platform.Referrals;
 using Platform.Referrals.Benchmarks;
@@ -48,10 +47,9 @@ try
             Console.WriteLine($"PostgreSQL on port {postgres.Port}; the referrals service's gRPC on {referrals.GrpcAddress}, the gateway's on {gateway.GrpcAddress}; " +
                 $"{Environment.ProcessorCount} cores shared by all. Load average before: {LoadAverage()}.");
             var token = new ProviderToken(new TokenClient(identity.Issuer), ProviderClient, TokenClient.DevelopmentSecret(ProviderClient));
-            var options = new GrpcClientOptions { AccessTokenProvider = token.GetAsync };
             var submissions = SyntheticReferrals.Create(IntakeSpeed.Count, TimeProvider.System.Today());
             var paths = new IntakePaths(
-                GrpcClient.Create(gateway.GrpcAddress, options), GrpcClient.Create(referrals.GrpcAddress, options),
+                new(GrpcTestClients.Invoker(gateway.GrpcAddress, token.GetAsync)), new(GrpcTestClients.Invoker(referrals.GrpcAddress, token.GetAsync)),
                 new ReferralIntake(serviceDb.Database, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ReferralsOptions())), ProviderId);
             await IntakeSpeed.RunAsync(serviceDb, copyDb, paths, new CopyPeer(copyDb, submissions, ProviderId, populationId),
                 SyntheticReferrals.Batches(submissions, IntakeSpeed.PerMessage), rounds, new CpuMeter(() => gateway.ProcessId, () => referrals.ProcessId, () => postgres.ProcessId));

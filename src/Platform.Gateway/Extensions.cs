@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Platform.Gateway.Login;
 using Platform.Gateway.Protection;
 using Platform.Gateway.Routing;
-using Platform.Grpc;
+using Platform.Hosting;
 using Platform.Provider.Contracts.Identity;
 using Platform.Security;
 
@@ -49,7 +49,7 @@ internal static class Extensions
         builder.Services.AddHttpClient(OidcClient.HttpClientName);
         builder.Services.AddSingleton<OidcClient>();
         builder.Services.AddTenantRateLimiting(options);
-        builder.Services.AddPlatformGrpc(builder.Configuration);
+        builder.AddPlatformGrpc();
         builder.AddProviderIdentity();
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
@@ -74,6 +74,9 @@ internal static class Extensions
 
         // "Who am I" answers from the provider's token alone, so the gateway serves it itself.
         app.MapProviderIdentityService(PlatformPolicies.ProviderSystem);
+
+        // Health is the gateway's own; reflection would list only WhoAmI, not the services behind it.
+        app.MapPlatformGrpc(reflection: false);
         app.MapReverseProxy();
         return app;
     }

@@ -1,10 +1,8 @@
 using Platform.Gateway;
-using Platform.Grpc.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddGrpcListener();
 builder.AddGatewayServices();
 
 var app = builder.Build();

@@ -1,4 +1,4 @@
-using Platform.Grpc;
+using Platform.Hosting;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Populations.Analysis;
@@ -27,7 +27,7 @@ internal static class Extensions
         builder.AddPlatformAuthentication();
         builder.Services.AddAuthorizationBuilder();
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(PopulationsPolicies.Add);
-        builder.Services.AddPlatformGrpc(builder.Configuration);
+        builder.AddPlatformGrpc();
         builder.AddProviderIdentity();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -58,7 +58,8 @@ internal static class Extensions
         api.MapEventsEndpoints();
         app.MapOpenApi("/api/populations/openapi/{documentName}.json").RequireAuthorization(PlatformPolicies.Staff);
 
-        app.MapProviderPopulationsService();
+        app.MapGrpcService<ProviderPopulationsService>();
+        app.MapPlatformGrpc();
         return app;
     }
 }

@@ -1,10 +1,8 @@
-using Platform.Grpc.Hosting;
 using Platform.Populations;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddGrpcListener();
 builder.AddPopulationsServices();
 
 var app = builder.Build();

@@ -1,4 +1,4 @@
-using Platform.Grpc;
+using Platform.Hosting;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Provider.Contracts.Identity;
@@ -33,7 +33,7 @@ internal static class Extensions
         builder.AddPlatformAuthentication();
         builder.Services.AddAuthorizationBuilder();
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(ReferralsPolicies.Add);
-        builder.Services.AddPlatformGrpc(builder.Configuration);
+        builder.AddPlatformGrpc();
         builder.AddProviderIdentity();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -61,7 +61,8 @@ internal static class Extensions
         api.MapRegionEndpoints();
         app.MapOpenApi("/api/referrals/openapi/{documentName}.json").RequireAuthorization(PlatformPolicies.Staff);
 
-        app.MapProviderReferralsService();
+        app.MapGrpcService<ProviderReferralsService>();
+        app.MapPlatformGrpc();
         return app;
     }
 }

@@ -1,10 +1,8 @@
-using Platform.Grpc.Hosting;
 using Platform.Referrals;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddGrpcListener();
 builder.AddReferralsServices();
 
 var app = builder.Build();

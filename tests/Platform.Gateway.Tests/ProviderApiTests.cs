@@ -1,26 +1,21 @@
-using Platform.Grpc;
-using Platform.Grpc.Client;
+using Grpc.Core;
+using Grpc.Health.V1;
 using Platform.Provider.V1;
+using Platform.Testing;
 
 namespace Platform.Gateway.Tests;
 
 /// <summary>A provider system's machine token reaches the provider gRPC API through the gateway, and nothing else does.</summary>
 public class ProviderApiTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
-    private static readonly GrpcMethod<WhoAmIRequest, WhoAmIResponse> WhoAmI =
-        GrpcMethod.From<WhoAmIRequest, WhoAmIResponse>(ProviderIdentityReflection.Descriptor.Services[0].FindMethodByName("WhoAmI"));
-
-    private GrpcClient Client(string? token) => GrpcClient.Create(fixture.GatewayGrpc, new GrpcClientOptions
-    {
-        AccessTokenProvider = _ => ValueTask.FromResult(token),
-    });
+    private ProviderIdentity.ProviderIdentityClient Client(string? token) => new(GrpcTestClients.Invoker(fixture.GatewayGrpc, token));
 
     [Fact]
     public async Task A_provider_system_learns_who_it_is_from_its_token()
     {
         var token = await fixture.Tokens.ClientCredentialsTokenAsync("provider-rijnland-jeugd", "provider-rijnland-jeugd-dev-secret");
 
-        var me = await Client(token).UnaryAsync(WhoAmI, new WhoAmIRequest());
+        var me = await Client(token).WhoAmIAsync(new WhoAmIRequest());
 
         Assert.Equal("rijnland-jeugd", me.ProviderId);
         Assert.Equal("provider-rijnland-jeugd", me.ClientId);
@@ -33,7 +28,7 @@ public class ProviderApiTests(GatewayFixture fixture) : IClassFixture<GatewayFix
     {
         var token = await fixture.Tokens.PasswordTokenAsync("advisor.alphen");
 
-        var denied = await Assert.ThrowsAsync<RpcException>(() => Client(token).UnaryAsync(WhoAmI, new WhoAmIRequest()));
+        var denied = await Assert.ThrowsAsync<RpcException>(async () => await Client(token).WhoAmIAsync(new WhoAmIRequest()));
 
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
     }
@@ -41,8 +36,14 @@ public class ProviderApiTests(GatewayFixture fixture) : IClassFixture<GatewayFix
     [Fact]
     public async Task A_call_without_a_token_is_unauthenticated()
     {
-        var refused = await Assert.ThrowsAsync<RpcException>(() => Client(null).UnaryAsync(WhoAmI, new WhoAmIRequest()));
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await Client(null).WhoAmIAsync(new WhoAmIRequest()));
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_gateway_serves_grpc_health_without_a_token()
+    {
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await GrpcTestClients.HealthAsync(fixture.GatewayGrpc));
     }
 }

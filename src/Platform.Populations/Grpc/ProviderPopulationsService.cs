@@ -1,6 +1,7 @@
 using System.Globalization;
-using Platform.Grpc;
-using Platform.Grpc.Server;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Platform.Hosting.Results;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
@@ -14,28 +15,20 @@ namespace Platform.Populations.Grpc;
 /// <c>platform.provider.v1.ProviderPopulations</c>: the populations a provider system is responsible
 /// for. Row-level security scopes the rows to the provider of the token; the handler only shapes them.
 /// </summary>
-internal static class ProviderPopulationsService
+[Authorize(Policy = PlatformPolicies.ProviderSystem)]
+internal sealed class ProviderPopulationsService(TimeProvider time, Database database) : ProviderPopulations.ProviderPopulationsBase
 {
-    public static WebApplication MapProviderPopulationsService(this WebApplication app)
-    {
-        app.MapGrpcService(ProviderPopulationsReflection.Descriptor.Services[0], service => service
-            .RequireAuthorization(PlatformPolicies.ProviderSystem)
-            .Unary<ListMyPopulationsRequest, ListMyPopulationsResponse>("ListMyPopulations", ListMyPopulationsAsync));
-        return app;
-    }
-
-    internal static async Task<ListMyPopulationsResponse> ListMyPopulationsAsync(ListMyPopulationsRequest request, ServerCallContext context)
+    public override async Task<ListMyPopulationsResponse> ListMyPopulations(ListMyPopulationsRequest request, ServerCallContext context)
     {
         var validation = new RequestValidation();
-        var asOf = context.Services.GetRequiredService<TimeProvider>().Today();
+        var asOf = time.Today();
         if (request.AsOf.Length > 0 && !DateOnly.TryParseExact(request.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
         {
             validation.Add("as_of", $"'{request.AsOf}' is not a date in the form YYYY-MM-DD.");
         }
 
         validation.ThrowIfInvalid();
-        var caller = CallerContextFactory.FromPrincipal(context.User);
-        var database = context.Services.GetRequiredService<Database>();
+        var caller = CallerContextFactory.FromPrincipal(context.GetHttpContext().User);
         var ct = context.CancellationToken;
 
         return await database.InTransactionAsync(caller, async session =>

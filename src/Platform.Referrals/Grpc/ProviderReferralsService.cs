@@ -1,5 +1,6 @@
-using Platform.Grpc;
-using Platform.Grpc.Server;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Platform.Hosting.Results;
 using Platform.Provider.V1;
 using Platform.Referrals.Domain.Intake;
 using Platform.Referrals.Intake;
@@ -11,21 +12,10 @@ namespace Platform.Referrals.Grpc;
 /// <c>platform.provider.v1.ProviderReferrals</c>: referrals and their status from provider systems. The token's
 /// provider id decides what may be submitted and updated; row-level security holds the same below.
 /// </summary>
-internal static class ProviderReferralsService
+[Authorize(Policy = PlatformPolicies.ProviderSystem)]
+internal sealed class ProviderReferralsService(ReferralIntake intake) : ProviderReferrals.ProviderReferralsBase
 {
-    public static WebApplication MapProviderReferralsService(this WebApplication app)
-    {
-        app.MapGrpcService(ProviderReferralsReflection.Descriptor.Services[0], service =>
-        {
-            service.RequireAuthorization(PlatformPolicies.ProviderSystem);
-            service.Unary<SubmitReferralsRequest, SubmitReferralsResponse>("SubmitReferrals", SubmitAsync);
-            service.ClientStreaming<SubmitReferralsRequest, SubmitReferralsResponse>("StreamReferrals", StreamAsync);
-            service.Unary<UpdateReferralStatusRequest, UpdateReferralStatusResponse>("UpdateReferralStatus", UpdateStatusAsync);
-        });
-        return app;
-    }
-
-    internal static async Task<SubmitReferralsResponse> SubmitAsync(SubmitReferralsRequest request, ServerCallContext context)
+    public override async Task<SubmitReferralsResponse> SubmitReferrals(SubmitReferralsRequest request, ServerCallContext context)
     {
         CheckSize(request);
         var result = await SubmitBatchAsync(request, 0, context);
@@ -33,12 +23,12 @@ internal static class ProviderReferralsService
     }
 
     /// <summary>Each message is its own transaction: what was read before a break stays stored.</summary>
-    internal static async Task<SubmitReferralsResponse> StreamAsync(IAsyncEnumerable<SubmitReferralsRequest> requests, ServerCallContext context)
+    public override async Task<SubmitReferralsResponse> StreamReferrals(IAsyncStreamReader<SubmitReferralsRequest> requestStream, ServerCallContext context)
     {
         var total = IntakeResult.Empty;
         var referralIds = new Dictionary<int, string>();
         var position = 0;
-        await foreach (var request in requests.WithCancellation(context.CancellationToken))
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
             CheckSize(request);
             var result = await SubmitBatchAsync(request, position, context);
@@ -54,29 +44,26 @@ internal static class ProviderReferralsService
         return ReferralMessages.ToResponse(total, p => referralIds[p]);
     }
 
-    internal static async Task<UpdateReferralStatusResponse> UpdateStatusAsync(UpdateReferralStatusRequest request, ServerCallContext context)
+    public override async Task<UpdateReferralStatusResponse> UpdateReferralStatus(UpdateReferralStatusRequest request, ServerCallContext context)
     {
-        var intake = context.Services.GetRequiredService<ReferralIntake>();
-        var caller = CallerContextFactory.FromPrincipal(context.User);
+        var caller = CallerContextFactory.FromPrincipal(context.GetHttpContext().User);
         var result = await intake.UpdateStatusAsync(caller, ReferralMessages.ToDomain(request), context.CancellationToken);
         if (!result.Found)
         {
-            throw new RpcException(StatusCode.NotFound, $"This provider submitted no referral '{request.ReferralId}'.");
+            throw new RpcException(new Status(StatusCode.NotFound, $"This provider submitted no referral '{request.ReferralId}'."));
         }
 
         if (result.Violations.Count > 0)
         {
-            var violations = ReferralMessages.ExplainDates(result.Violations, "date", request.Date);
-            throw RpcException.InvalidArgument("The status update has invalid fields.", [.. violations.Select(v => new Platform.Grpc.FieldViolation(v.Field, v.Description))]);
+            throw ReferralMessages.ExplainDates(result.Violations, "date", request.Date).ToRpcException("The status update has invalid fields.");
         }
 
         return new UpdateReferralStatusResponse { Status = (Provider.V1.ReferralStatus)(int)result.Status!.Value, Changed = result.Changed };
     }
 
-    private static async Task<IntakeResult> SubmitBatchAsync(SubmitReferralsRequest request, int firstPosition, ServerCallContext context)
+    private async Task<IntakeResult> SubmitBatchAsync(SubmitReferralsRequest request, int firstPosition, ServerCallContext context)
     {
-        var intake = context.Services.GetRequiredService<ReferralIntake>();
-        var caller = CallerContextFactory.FromPrincipal(context.User);
+        var caller = CallerContextFactory.FromPrincipal(context.GetHttpContext().User);
         var submissions = request.Referrals.Select(ReferralMessages.ToDomain).ToList();
         var result = await intake.SubmitAsync(caller, submissions, firstPosition, context.CancellationToken);
         return result with

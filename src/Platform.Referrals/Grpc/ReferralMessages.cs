@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Hosting.Results;
 using Platform.Referrals.Domain.Intake;
 using Platform.Referrals.Intake;
 using V1 = Platform.Provider.V1;

@@ -1,3 +1,4 @@
+using Platform.Hosting.Results;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Referrals.Data;

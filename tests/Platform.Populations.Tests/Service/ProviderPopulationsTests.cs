@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Platform.Grpc;
-using Platform.Grpc.Client;
+using Grpc.Core;
+using Platform.Hosting.Results;
 using Platform.Provider.V1;
+using Platform.Testing;
 using static Platform.Populations.Tests.Service.PopulationRequests;
 
 namespace Platform.Populations.Tests.Service;
@@ -11,9 +12,6 @@ namespace Platform.Populations.Tests.Service;
 /// <summary>platform.provider.v1.ProviderPopulations over the service's own h2c listener, with real provider tokens.</summary>
 public sealed class ProviderPopulationsTests(PopulationsFixture fixture) : IClassFixture<PopulationsFixture>, IAsyncLifetime
 {
-    private static readonly GrpcMethod<ListMyPopulationsRequest, ListMyPopulationsResponse> ListMyPopulations =
-        GrpcMethod.From<ListMyPopulationsRequest, ListMyPopulationsResponse>(ProviderPopulationsReflection.Descriptor.Services[0].FindMethodByName("ListMyPopulations"));
-
     public async Task InitializeAsync()
     {
         await DemoAreas.SeedAsync(fixture);
@@ -30,9 +28,10 @@ public sealed class ProviderPopulationsTests(PopulationsFixture fixture) : IClas
     private async Task<ListMyPopulationsResponse> CallAsync(string clientId, ListMyPopulationsRequest request)
     {
         var token = await fixture.ProviderTokenAsync(clientId);
-        var client = GrpcClient.Create(fixture.GrpcAddress, new GrpcClientOptions { AccessTokenProvider = _ => ValueTask.FromResult<string?>(token) });
-        return await client.UnaryAsync(ListMyPopulations, request);
+        return await Client(token).ListMyPopulationsAsync(request);
     }
+
+    private ProviderPopulations.ProviderPopulationsClient Client(string? token) => new(GrpcTestClients.Invoker(fixture.GrpcAddress, token));
 
     private async Task<Guid> ResponsibleAsync(string name, string providerId, string from = "2024-01-01", string? to = null)
     {
@@ -84,19 +83,17 @@ public sealed class ProviderPopulationsTests(PopulationsFixture fixture) : IClas
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => CallAsync("provider-tom-in-de-buurt", new ListMyPopulationsRequest { AsOf = "1-6-2024" }));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains(error.FieldViolations, v => v.Field == "as_of");
+        Assert.Contains(error.GetFieldViolations(), v => v.Field == "as_of");
     }
 
     [Fact]
     public async Task Municipal_staff_are_refused_and_a_missing_token_is_unauthenticated()
     {
         var staffToken = await fixture.Tokens.PasswordTokenAsync("advisor.alphen");
-        var staff = GrpcClient.Create(fixture.GrpcAddress, new GrpcClientOptions { AccessTokenProvider = _ => ValueTask.FromResult<string?>(staffToken) });
-        var denied = await Assert.ThrowsAsync<RpcException>(() => staff.UnaryAsync(ListMyPopulations, new ListMyPopulationsRequest()));
+        var denied = await Assert.ThrowsAsync<RpcException>(async () => await Client(staffToken).ListMyPopulationsAsync(new ListMyPopulationsRequest()));
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
 
-        var anonymous = GrpcClient.Create(fixture.GrpcAddress);
-        var unauthenticated = await Assert.ThrowsAsync<RpcException>(() => anonymous.UnaryAsync(ListMyPopulations, new ListMyPopulationsRequest()));
+        var unauthenticated = await Assert.ThrowsAsync<RpcException>(async () => await Client(token: null).ListMyPopulationsAsync(new ListMyPopulationsRequest()));
         Assert.Equal(StatusCode.Unauthenticated, unauthenticated.StatusCode);
     }
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.Grpc;
-using Platform.Grpc.Client;
+using Grpc.Core;
+using Grpc.Health.V1;
 using Platform.Provider.V1;
 using Platform.Testing;
 using static Platform.Populations.Tests.Service.PopulationRequests;
@@ -49,10 +49,8 @@ public sealed class ThroughTheGatewayTests(PopulationsFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
 
         var token = await fixture.ProviderTokenAsync("provider-tom-in-de-buurt");
-        var provider = GrpcClient.Create(_gateway.GrpcAddress, new GrpcClientOptions { AccessTokenProvider = _ => ValueTask.FromResult<string?>(token) });
-        var method = GrpcMethod.From<ListMyPopulationsRequest, ListMyPopulationsResponse>(
-            ProviderPopulationsReflection.Descriptor.Services[0].FindMethodByName("ListMyPopulations"));
-        var mine = await provider.UnaryAsync(method, new ListMyPopulationsRequest { AsOf = "2024-06-01" });
+        var provider = new ProviderPopulations.ProviderPopulationsClient(GrpcTestClients.Invoker(_gateway.GrpcAddress, token));
+        var mine = await provider.ListMyPopulationsAsync(new ListMyPopulationsRequest { AsOf = "2024-06-01" });
         Assert.Contains(mine.Populations, p => p.PopulationId == id.ToString() && p.Name == "Via de gateway");
 
         // The provider's token reaches the provider API and nothing else.
@@ -60,14 +58,18 @@ public sealed class ThroughTheGatewayTests(PopulationsFixture fixture) : IClassF
         staffApi.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.Forbidden, (await staffApi.GetAsync("/api/populations/populations")).StatusCode);
 
-        var staffOverGrpc = GrpcClient.Create(_gateway.GrpcAddress, new GrpcClientOptions
-        {
-            AccessTokenProvider = async ct => await fixture.Tokens.PasswordTokenAsync("advisor.alphen", cancellationToken: ct),
-        });
-        var denied = await Assert.ThrowsAsync<RpcException>(() => staffOverGrpc.UnaryAsync(method, new ListMyPopulationsRequest()));
+        var staffToken = await fixture.Tokens.PasswordTokenAsync("advisor.alphen");
+        var staffOverGrpc = new ProviderPopulations.ProviderPopulationsClient(GrpcTestClients.Invoker(_gateway.GrpcAddress, staffToken));
+        var denied = await Assert.ThrowsAsync<RpcException>(async () => await staffOverGrpc.ListMyPopulationsAsync(new ListMyPopulationsRequest()));
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
 
         var list = await advisor.GetFromJsonAsync<JsonElement[]>("/api/populations/populations");
         Assert.Contains(list!, p => p.Id() == id);
+    }
+
+    [Fact]
+    public async Task The_gateway_answers_grpc_health_itself()
+    {
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await GrpcTestClients.HealthAsync(_gateway!.GrpcAddress));
     }
 }

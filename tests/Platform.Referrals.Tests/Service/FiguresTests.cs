@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.Grpc;
 using Platform.IntegrationEvents.Populations;
 using Platform.Provider.V1;
 using Platform.Testing;
@@ -31,7 +30,7 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
         Assert.True(await Eventually.TrueAsync(async () => await fixture.AsOwnerAsync<long>("SELECT count(*) FROM region_municipalities") == 3));
 
         var tom = await fixture.ProviderClientAsync("provider-tom-in-de-buurt");
-        var submitted = await tom.UnaryAsync(Submit, Batch(
+        var submitted = await tom.SubmitReferralsAsync(Batch(
             Referral("f-1", Oude, "2025-03-01"),
             Referral("f-2", Oude, "2025-03-05"),
             Referral("f-3", Oude, "2025-03-10", DestinationType.PersonalBudget),
@@ -44,7 +43,7 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
 
         foreach (var (id, started) in new[] { ("f-1", "2025-03-11"), ("f-2", "2025-03-25"), ("f-3", "2025-04-09"), ("f-4", "2025-03-06"), ("f-5", "2025-03-10") })
         {
-            await tom.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest { ReferralId = id, Status = ReferralStatus.Started, Date = started });
+            await tom.UpdateReferralStatusAsync(new UpdateReferralStatusRequest { ReferralId = id, Status = ReferralStatus.Started, Date = started });
         }
     }
 

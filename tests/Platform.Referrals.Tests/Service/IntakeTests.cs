@@ -1,5 +1,5 @@
-using Platform.Grpc;
-using Platform.Grpc.Client;
+using Grpc.Core;
+using Platform.Hosting.Results;
 using Platform.Provider.V1;
 using Platform.Testing;
 using static Platform.Referrals.Tests.Service.ReferralMessages;
@@ -23,7 +23,7 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
     public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<SubmitReferralsResponse> SubmitAsync(params ReferralSubmission[] referrals) =>
-        await (await fixture.ProviderClientAsync(Tom)).UnaryAsync(Submit, Batch(referrals));
+        await (await fixture.ProviderClientAsync(Tom)).SubmitReferralsAsync(Batch(referrals));
 
     private Task<long> StoredAsync(string idPrefix) =>
         fixture.AsOwnerAsync<long>("SELECT count(*) FROM referrals WHERE referral_id LIKE $1", idPrefix + "%")!;
@@ -120,16 +120,16 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
         var error = await Assert.ThrowsAsync<RpcException>(() => SubmitAsync());
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal("referrals", Assert.Single(error.FieldViolations).Field);
+        Assert.Equal("referrals", Assert.Single(error.GetFieldViolations()).Field);
     }
 
     [Fact]
     public async Task Only_a_provider_system_submits()
     {
         var staff = await Assert.ThrowsAsync<RpcException>(async () =>
-            await (await fixture.GrpcClientAsync("advisor.alphen")).UnaryAsync(Submit, Batch(Referral("staff-1"))));
+            await (await fixture.GrpcClientAsync("advisor.alphen")).SubmitReferralsAsync(Batch(Referral("staff-1"))));
         var anonymous = await Assert.ThrowsAsync<RpcException>(async () =>
-            await (await fixture.GrpcClientAsync(null)).UnaryAsync(Submit, Batch(Referral("anonymous-1"))));
+            await (await fixture.GrpcClientAsync(null)).SubmitReferralsAsync(Batch(Referral("anonymous-1"))));
 
         Assert.Equal(StatusCode.PermissionDenied, staff.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
@@ -142,16 +142,16 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
         await SubmitAsync(Referral("status-1", date: "2025-03-10"));
         var client = await fixture.ProviderClientAsync(Tom);
 
-        var started = await client.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest { ReferralId = "status-1", Status = ReferralStatus.Started, Date = "2025-03-24" });
-        var again = await client.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest { ReferralId = "status-1", Status = ReferralStatus.Started, Date = "2025-03-24" });
-        var ended = await client.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest
+        var started = await client.UpdateReferralStatusAsync(new UpdateReferralStatusRequest { ReferralId = "status-1", Status = ReferralStatus.Started, Date = "2025-03-24" });
+        var again = await client.UpdateReferralStatusAsync(new UpdateReferralStatusRequest { ReferralId = "status-1", Status = ReferralStatus.Started, Date = "2025-03-24" });
+        var ended = await client.UpdateReferralStatusAsync(new UpdateReferralStatusRequest
         {
             ReferralId = "status-1", Status = ReferralStatus.Ended, Date = "2025-06-01", EndReason = EndReason.OutflowToOtherDomain,
         });
-        var unknown = await Assert.ThrowsAsync<RpcException>(() =>
-            client.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest { ReferralId = "never-sent", Status = ReferralStatus.Started, Date = "2025-03-24" }));
-        var noReason = await Assert.ThrowsAsync<RpcException>(() =>
-            client.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest { ReferralId = "status-1", Status = ReferralStatus.Ended, Date = "2025-06-02" }));
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.UpdateReferralStatusAsync(new UpdateReferralStatusRequest { ReferralId = "never-sent", Status = ReferralStatus.Started, Date = "2025-03-24" }));
+        var noReason = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.UpdateReferralStatusAsync(new UpdateReferralStatusRequest { ReferralId = "status-1", Status = ReferralStatus.Ended, Date = "2025-06-02" }));
 
         Assert.Equal((ReferralStatus.Started, true), (started.Status, started.Changed));
         Assert.False(again.Changed);
@@ -168,8 +168,8 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
         await SubmitAsync(Referral("foreign-1"));
         var other = await fixture.ProviderClientAsync("provider-rijnland-jeugd");
 
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            other.UnaryAsync(UpdateStatus, new UpdateReferralStatusRequest { ReferralId = "foreign-1", Status = ReferralStatus.Accepted, Date = "2025-03-11" }));
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await other.UpdateReferralStatusAsync(new UpdateReferralStatusRequest { ReferralId = "foreign-1", Status = ReferralStatus.Accepted, Date = "2025-03-11" }));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.Equal(0, await fixture.AsOwnerAsync<long>("SELECT count(*) FROM status_updates WHERE referral_id = 'foreign-1'"));
@@ -179,10 +179,10 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
     public async Task A_stream_counts_positions_across_messages()
     {
         var client = await fixture.ProviderClientAsync(Tom);
-        await using var call = client.ClientStreaming(StreamReferrals);
-        await call.WriteAsync(Batch(Referral("stream-1"), Referral("stream-2")));
-        await call.WriteAsync(Batch(Referral("stream-3"), Referral("stream-bad", neighbourhood: "nowhere")));
-        await call.CompleteRequestAsync();
+        using var call = client.StreamReferrals();
+        await call.RequestStream.WriteAsync(Batch(Referral("stream-1"), Referral("stream-2")));
+        await call.RequestStream.WriteAsync(Batch(Referral("stream-3"), Referral("stream-bad", neighbourhood: "nowhere")));
+        await call.RequestStream.CompleteAsync();
 
         var response = await call.ResponseAsync;
 
@@ -197,14 +197,14 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
     {
         var client = await fixture.ProviderClientAsync(Tom);
         using var cancel = new CancellationTokenSource();
-        var call = client.ClientStreaming(StreamReferrals, new CallOptions { CancellationToken = cancel.Token });
-        await call.WriteAsync(Batch(Referral("broken-1"), Referral("broken-2")));
+        var call = client.StreamReferrals(cancellationToken: cancel.Token);
+        await call.RequestStream.WriteAsync(Batch(Referral("broken-1"), Referral("broken-2")));
 
         // The first message is stored in its own transaction as soon as it is read.
         Assert.True(await Eventually.TrueAsync(async () => await StoredAsync("broken-") == 2));
-        await call.WriteAsync(Batch(Referral("broken-3")));
+        await call.RequestStream.WriteAsync(Batch(Referral("broken-3")));
         await cancel.CancelAsync();
-        await call.DisposeAsync();
+        call.Dispose();
 
         // Sending everything again is safe: what was stored counts as a duplicate.
         var resent = await SubmitAsync(Referral("broken-1"), Referral("broken-2"), Referral("broken-3"));
@@ -226,7 +226,7 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
             await fixture.AsOwnerAsync<long>("SELECT count(*) FROM responsibilities WHERE population_id = $1", population) == 1));
 
         var jeugd = await fixture.ProviderClientAsync("provider-rijnland-jeugd");
-        var response = await jeugd.UnaryAsync(Submit, Batch(Referral("resent-1", "BU18840101", age: AgeBand._1217)));
+        var response = await jeugd.SubmitReferralsAsync(Batch(Referral("resent-1", "BU18840101", age: AgeBand._1217)));
 
         Assert.Equal(1, response.Accepted);
         Assert.Equal(population, await fixture.AsOwnerAsync<Guid>("SELECT population_id FROM referrals WHERE referral_id = 'resent-1'"));

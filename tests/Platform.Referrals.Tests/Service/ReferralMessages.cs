@@ -1,22 +1,10 @@
-using Platform.Grpc.Client;
 using Platform.Provider.V1;
 
 namespace Platform.Referrals.Tests.Service;
 
-/// <summary>The provider RPCs and well-formed referrals to start from.</summary>
+/// <summary>Well-formed referrals to start from.</summary>
 internal static class ReferralMessages
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = ProviderReferralsReflection.Descriptor.Services[0];
-
-    public static readonly GrpcMethod<SubmitReferralsRequest, SubmitReferralsResponse> Submit =
-        GrpcMethod.From<SubmitReferralsRequest, SubmitReferralsResponse>(Service.FindMethodByName("SubmitReferrals"));
-
-    public static readonly GrpcMethod<SubmitReferralsRequest, SubmitReferralsResponse> StreamReferrals =
-        GrpcMethod.From<SubmitReferralsRequest, SubmitReferralsResponse>(Service.FindMethodByName("StreamReferrals"));
-
-    public static readonly GrpcMethod<UpdateReferralStatusRequest, UpdateReferralStatusResponse> UpdateStatus =
-        GrpcMethod.From<UpdateReferralStatusRequest, UpdateReferralStatusResponse>(Service.FindMethodByName("UpdateReferralStatus"));
-
     public static ReferralSubmission Referral(
         string id, string neighbourhood = "BU04840101", string date = "2025-03-10",
         DestinationType destination = DestinationType.SupplementaryCareCategory, string? client = null, AgeBand age = AgeBand._2364) => new()

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using MassTransit;
-using Platform.Grpc.Client;
 using Platform.IntegrationEvents;
 using Platform.IntegrationEvents.Referrals;
+using Platform.Provider.V1;
 using Platform.Testing;
 
 namespace Platform.Referrals.Tests.Service;
@@ -84,18 +84,12 @@ public sealed class ReferralsFixture : IAsyncLifetime
     }
 
     /// <summary>A gRPC client acting as a provider system's machine client, e.g. <c>provider-tom-in-de-buurt</c>.</summary>
-    public async Task<GrpcClient> ProviderClientAsync(string clientId)
-    {
-        var token = await Tokens.ClientCredentialsTokenAsync(clientId);
-        return GrpcClient.Create(GrpcAddress, new GrpcClientOptions { AccessTokenProvider = _ => ValueTask.FromResult<string?>(token) });
-    }
+    public async Task<ProviderReferrals.ProviderReferralsClient> ProviderClientAsync(string clientId) =>
+        new(GrpcTestClients.Invoker(GrpcAddress, await Tokens.ClientCredentialsTokenAsync(clientId)));
 
     /// <summary>A gRPC client with a staff member's token, or none: for the refusals.</summary>
-    public async Task<GrpcClient> GrpcClientAsync(string? username) =>
-        GrpcClient.Create(GrpcAddress, new GrpcClientOptions
-        {
-            AccessTokenProvider = username is null ? null : await Tokens.PasswordTokenAsync(username) is var token ? _ => ValueTask.FromResult<string?>(token) : null,
-        });
+    public async Task<ProviderReferrals.ProviderReferralsClient> GrpcClientAsync(string? username) =>
+        new(GrpcTestClients.Invoker(GrpcAddress, username is null ? null : await Tokens.PasswordTokenAsync(username)));
 
     /// <summary>Runs SQL as the database owner, past row-level security: for setting up and inspecting what the API cannot show.</summary>
     public Task<T?> AsOwnerAsync<T>(string sql, params object?[] parameters) =>

@@ -46,7 +46,7 @@ public sealed class SignalsTests(ReferralsFixture fixture) : IClassFixture<Refer
         }
 
         var tom = await fixture.ProviderClientAsync("provider-tom-in-de-buurt");
-        Assert.Equal(referrals.Count, (await tom.UnaryAsync(Submit, Batch([.. referrals]))).Accepted);
+        Assert.Equal(referrals.Count, (await tom.SubmitReferralsAsync(Batch([.. referrals]))).Accepted);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.Grpc.Client;
+using Platform.Provider.V1;
 using Platform.Testing;
 using static Platform.Referrals.Tests.Service.ReferralMessages;
 
@@ -48,9 +48,9 @@ public sealed class ThroughTheGatewayTests(ReferralsFixture fixture) : IClassFix
     public async Task A_provider_submits_over_grpc_through_the_gateway_and_staff_read_the_figures_through_it()
     {
         var token = await fixture.Tokens.ClientCredentialsTokenAsync("provider-tom-in-de-buurt");
-        var provider = GrpcClient.Create(_gateway!.GrpcAddress, new GrpcClientOptions { AccessTokenProvider = _ => ValueTask.FromResult<string?>(token) });
+        var provider = new ProviderReferrals.ProviderReferralsClient(GrpcTestClients.Invoker(_gateway!.GrpcAddress, token));
 
-        var response = await provider.UnaryAsync(Submit, Batch(Referral("gw-1", date: "2025-05-02"), Referral("gw-2", date: "2025-05-03")));
+        var response = await provider.SubmitReferralsAsync(Batch(Referral("gw-1", date: "2025-05-02"), Referral("gw-2", date: "2025-05-03")));
 
         Assert.Equal(2, response.Accepted);
         using var advisor = await StaffAsync("advisor.alphen");

@@ -1,3 +1,5 @@
+using Platform.Hosting.Results;
+
 namespace Platform.Referrals.Domain.Intake;
 
 /// <summary>A referral that passed validation, with its position in the batch.</summary>

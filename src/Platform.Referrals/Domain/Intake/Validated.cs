@@ -1,3 +1,5 @@
+using Platform.Hosting.Results;
+
 namespace Platform.Referrals.Domain.Intake;
 
 /// <summary>Either a valid value or the violations that stopped it; never both.</summary>

@@ -1,0 +1,88 @@
+using Grpc.Health.V1;
+using Platform.Hosting.Tests.Hosting;
+using Platform.Hosting.Tests.PeerRunners;
+using Platform.Persistence;
+using Platform.Persistence.Migrations;
+using Platform.Testing;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
+
+namespace Platform.Hosting.Tests;
+
+/// <summary>grpc.health.v1.Health follows the readiness checks: here, the service's own PostgreSQL database.</summary>
+public class HealthTests
+{
+    [Fact]
+    public async Task Check_and_watch_report_not_serving_while_the_database_is_down_and_serving_after()
+    {
+        await using var postgres = await PrivateServers.StartPostgresAsync();
+        await using var server = await StartWithDatabaseAsync(postgres);
+        using var channel = TestChannels.For(server.GrpcAddress);
+        var client = new Health.HealthClient(channel);
+        Assert.True(await Eventually.TrueAsync(async () => await StatusAsync(client, "") == ServingStatus.Serving));
+
+        using var watch = client.Watch(new HealthCheckRequest { Service = "platform.testing.v1.Interop" });
+        var changes = watch.ResponseStream;
+        Assert.Equal(ServingStatus.Serving, await FirstPublishedAsync(changes));
+
+        await postgres.StopAsync(CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(async () => await StatusAsync(client, "") == ServingStatus.NotServing));
+        var python = await PythonClient.CallAsync(server.GrpcAddress, Calls.HealthCheck("platform.testing.v1.Interop"));
+        Assert.Equal("NOT_SERVING", python.Responses[0].GetProperty("status").GetString());
+        Assert.True(await changes.MoveNext(CancellationToken.None));
+        Assert.Equal(ServingStatus.NotServing, changes.Current.Status);
+
+        await postgres.StartAsync(CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(async () => await StatusAsync(client, "") == ServingStatus.Serving));
+        Assert.True(await changes.MoveNext(CancellationToken.None));
+        Assert.Equal(ServingStatus.Serving, changes.Current.Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_service_is_not_found_by_check_and_service_unknown_to_watch()
+    {
+        await using var server = await GrpcTestServer.StartAsync();
+        using var channel = TestChannels.For(server.GrpcAddress);
+        var client = new Health.HealthClient(channel);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.CheckAsync(new HealthCheckRequest { Service = "no.such.Service" }));
+        using var watch = client.Watch(new HealthCheckRequest { Service = "no.such.Service" });
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(ServingStatus.ServiceUnknown, watch.ResponseStream.Current.Status);
+    }
+
+    [Fact]
+    public async Task Without_readiness_checks_every_mapped_service_is_serving()
+    {
+        await using var server = await GrpcTestServer.StartAsync();
+        using var channel = TestChannels.For(server.GrpcAddress);
+        var client = new Health.HealthClient(channel);
+
+        Assert.Equal(ServingStatus.Serving, await StatusAsync(client, ""));
+        Assert.Equal(ServingStatus.Serving, await StatusAsync(client, "platform.provider.v1.ProviderIdentity"));
+        Assert.Equal(ServingStatus.Serving, await StatusAsync(client, "grpc.health.v1.Health"));
+    }
+
+    // Watch follows the published reports: until the first one it reports SERVICE_UNKNOWN.
+    private static async Task<ServingStatus> FirstPublishedAsync(IAsyncStreamReader<HealthCheckResponse> changes)
+    {
+        while (await changes.MoveNext(CancellationToken.None))
+        {
+            if (changes.Current.Status != ServingStatus.ServiceUnknown)
+            {
+                return changes.Current.Status;
+            }
+        }
+
+        throw new InvalidOperationException("The watch ended.");
+    }
+
+    private static async Task<ServingStatus> StatusAsync(Health.HealthClient client, string service) =>
+        (await client.CheckAsync(new HealthCheckRequest { Service = service })).Status;
+
+    private static Task<GrpcTestServer> StartWithDatabaseAsync(PrivatePostgres postgres) =>
+        GrpcTestServer.StartAsync(
+            new Dictionary<string, string?> { ["ConnectionStrings:grpchealthdb"] = postgres.OwnerConnectionString("grpchealthdb") },
+            builder => builder.AddPlatformDatabase("grpchealthdb", MigrationSource.FromMigrations("grpchealth", [new Migration("grpchealth", 1, "marker", "CREATE TABLE marker (id int);")])));
+}
