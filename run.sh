@@ -12,8 +12,11 @@ if [ "${1:-}" = "down" ]; then
     # SIGTERM to the AppHost (the child of "dotnet run"): it stops every resource (DCP stops the programs it
     # started) and exits, and "dotnet run" with it.
     pid=$(cat "$PID_FILE")
-    kill -TERM "$(pgrep -P "$pid" || echo "$pid")"
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
+    apphost=$(pgrep -P "$pid" -f AppHost || echo "$pid")
+    # DCP outlives the AppHost by the seconds it takes to stop the programs; wait for it too.
+    dcp=$(pgrep -f "dcp start-apiserver --monitor $apphost" || true)
+    kill -TERM "$apphost"
+    while kill -0 "$pid" 2>/dev/null || { [ -n "$dcp" ] && kill -0 "$dcp" 2>/dev/null; }; do sleep 0.5; done
     echo "The platform is stopped."
   else
     echo "The platform is not running."
@@ -29,7 +32,6 @@ fi
 
 mkdir -p .local/run
 rm -f .local/run/platform.json
-dotnet build AppHost/AppHost.csproj -nologo -v q
-# Exec keeps the AppHost's process id, so "./run.sh down" can stop it from another shell.
+# Exec keeps this process id for "dotnet run", the AppHost's parent, so "./run.sh down" finds the AppHost from another shell.
 echo $$ > "$PID_FILE"
-exec dotnet run --project AppHost --no-build --launch-profile http
+exec dotnet run --project AppHost --launch-profile http
