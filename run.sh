@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Runs the platform under its Aspire AppHost, with the dashboard: ./run.sh [down]
+# Runs the platform under its Aspire AppHost, with the dashboard: ./run.sh [down | down --test]
 # Where no container runtime answers, PostgreSQL, RabbitMQ and the local identity provider run as local programs
 # (Debian packages and Node, installed on first use as root or through sudo), their data under .local/run/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 PID_FILE=.local/run/apphost.pid
+
+if [ "${1:-}" = "down" ] && [ "${2:-}" = "--test" ]; then
+  # The servers the test suite shares, and any a killed test left behind.
+  exec dotnet run --project src/Platform.Launcher -- down --test
+fi
 
 if [ "${1:-}" = "down" ]; then
   if [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
@@ -26,7 +31,7 @@ if [ "${1:-}" = "down" ]; then
 fi
 
 if [ "$#" -gt 0 ]; then
-  echo "Usage: ./run.sh [down]" >&2
+  echo "Usage: ./run.sh [down | down --test]" >&2
   exit 2
 fi
 
