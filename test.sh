@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests start as real servers or peers; add one word when a test needs another.
-TEST_PACKAGES="postgresql rabbitmq-server python3-grpcio python3-protobuf python3-grpc-tools"
+TEST_PACKAGES="postgresql rabbitmq-server python3-grpcio python3-protobuf python3-grpc-tools chromium"
 # Node.js runs the local identity provider (infra/identity). A node already on PATH, from whatever source,
 # is used as it is; Debian's is installed only when there is none (it would clash with NodeSource's package).
 command -v node >/dev/null 2>&1 || TEST_PACKAGES="$TEST_PACKAGES nodejs npm"

@@ -32,8 +32,20 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var dataDirectory = Path.Combine(RepositoryRoot.Find(), ".local", "test", "apphost");
+        // The dashboard too, on free ports and without a login, for the browser test.
+        var dashboardUrl = $"http://127.0.0.1:{FreePort()}";
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            ["--Infrastructure:Mode=local", $"--Infrastructure:DataDirectory={dataDirectory}"]);
+            [
+                "--Infrastructure:Mode=local", $"--Infrastructure:DataDirectory={dataDirectory}",
+                $"--ASPNETCORE_URLS={dashboardUrl}", $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+                $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+                "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true", "--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true",
+            ],
+            (options, _) =>
+            {
+                options.DisableDashboard = false;
+                options.AllowUnsecuredTransport = true;
+            });
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(s_startTimeout);
         await _app.StartAsync(timeout.Token);
@@ -46,7 +58,22 @@ public sealed class PlatformFixture : IAsyncLifetime
         Tokens = new TokenClient(new Uri($"http://127.0.0.1:{identity.Port}/realms/{PlatformResources.Realm}"));
     }
 
+    /// <summary>The dashboard, which asks no login here; its port is the one the testing builder gave it.</summary>
+    public Uri DashboardUrl()
+    {
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        var dashboard = model.Resources.OfType<IResourceWithEndpoints>().Single(resource => resource.Name == "aspire-dashboard");
+        return new Uri(dashboard.GetEndpoints().First(endpoint => endpoint.EndpointName == "http").Url);
+    }
+
     public ResourceCommandService Commands => App.Services.GetRequiredService<ResourceCommandService>();
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public async Task DisposeAsync()
     {
