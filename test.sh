@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests start as real servers or peers; add one word when a test needs another.
-TEST_PACKAGES="postgresql rabbitmq-server python3-grpcio python3-protobuf python3-grpc-tools"
+TEST_PACKAGES="postgresql rabbitmq-server python3-grpcio python3-protobuf python3-grpc-tools chromium"
 # Node.js runs the local identity provider (infra/identity). A node already on PATH, from whatever source,
 # is used as it is; Debian's is installed only when there is none (it would clash with NodeSource's package).
 command -v node >/dev/null 2>&1 || TEST_PACKAGES="$TEST_PACKAGES nodejs npm"
@@ -66,8 +66,6 @@ if ! build_output=$(dotnet build Platform.sln -nologo -v minimal 2>&1); then
   echo "Build failed: no tests ran." >&2
   exit 1
 fi
-# Where the Aspire SDK cannot be restored, the solution build leaves the AppHost out and says so (Directory.Solution.targets).
-grep -m 1 -o 'AppHost left out: .*' <<<"$build_output" || true
 
 rm -rf "$RESULTS_DIR"
 trap stop_test_servers EXIT

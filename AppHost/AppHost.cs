@@ -1,57 +1,63 @@
 using Aspire.Hosting;
-using Platform.Hosting;
+using Platform.AppHost;
+using Platform.AppHost.Infrastructure;
+using Platform.AppHost.Operations;
+using Platform.LocalInfrastructure;
+using Platform.Resources;
 
-// The platform under .NET Aspire, with the resource names of PlatformResources.cs, which the local launcher
-// (./run.sh) starts the same way: a service cannot tell which of the two started it.
+// The platform under .NET Aspire, with the resource names of Platform.Resources. PostgreSQL, RabbitMQ and the
+// identity provider run as containers where Docker or Podman answers, and as local programs elsewhere; a service
+// gets the same configuration keys either way.
 var builder = DistributedApplication.CreateBuilder(args);
 
-// Secrets come from configuration (user secrets: Parameters:<name>); the dashboard asks for any that are missing.
-var postgresPassword = builder.AddParameter("postgres-password", secret: true);
-var messagingPassword = builder.AddParameter("messaging-password", secret: true);
-var gatewayClientSecret = builder.AddParameter("gateway-client-secret", secret: true);
-
-var postgres = builder.AddPostgres(PlatformResources.Postgres, password: postgresPassword)
-    .WithDataVolume();
-var populationsDb = postgres.AddDatabase(PlatformResources.Populations.Database!);
-var referralsDb = postgres.AddDatabase(PlatformResources.Referrals.Database!);
-
-var messaging = builder.AddRabbitMQ(PlatformResources.Messaging, password: messagingPassword)
-    .WithManagementPlugin()
-    .WithDataVolume();
-
-// No data volume: Keycloak imports a realm only once, so a kept volume would hide every change to the realm file.
-// Each client secret replaces the development default the realm file falls back to.
-var keycloak = builder.AddKeycloak(PlatformResources.Identity)
-    .WithRealmImport(Path.Combine("..", PlatformResources.RealmFile))
-    .WithEnvironment("PLATFORM_GATEWAY_CLIENT_SECRET", gatewayClientSecret)
-    .WithEnvironment("PROVIDER_TOM_IN_DE_BUURT_CLIENT_SECRET", builder.AddParameter("provider-tom-in-de-buurt-client-secret", secret: true))
-    .WithEnvironment("PROVIDER_RIJNLAND_JEUGD_CLIENT_SECRET", builder.AddParameter("provider-rijnland-jeugd-client-secret", secret: true))
-    .WithEnvironment("PROVIDER_NIEUWKOOP_SAMEN_CLIENT_SECRET", builder.AddParameter("provider-nieuwkoop-samen-client-secret", secret: true));
+var repositoryRoot = RepositoryRoot.Find();
+// Tests give their own folder, so they never share servers (or ports) with a running ./run.sh.
+var dataDirectory = Path.GetFullPath(builder.Configuration["Infrastructure:DataDirectory"] ?? LocalLayout.RunDirectory(repositoryRoot));
+var mode = InfrastructureMode.Choose(builder.Configuration);
+var infrastructure = mode == InfrastructureMode.Containers
+    ? Containers.Add(builder, repositoryRoot)
+    : LocalExecutables.Add(builder, repositoryRoot, dataDirectory);
 
 var referrals = builder.AddProject<Projects.Platform_Referrals>(PlatformResources.Referrals.Name)
     .WithPlatformDefaults(PlatformResources.Referrals)
-    .WithIdentity(keycloak)
-    .WithReference(referralsDb).WaitFor(referralsDb)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithInfrastructure(PlatformResources.Referrals, infrastructure)
+    .WithReplayFailedMessagesCommand(infrastructure.Messaging);
 
 // Waits for referrals, whose queues must exist before populations publishes its first (demo) events: RabbitMQ
 // drops an event that no queue is bound for yet.
 var populations = builder.AddProject<Projects.Platform_Populations>(PlatformResources.Populations.Name)
     .WithPlatformDefaults(PlatformResources.Populations)
-    .WithIdentity(keycloak)
-    .WithReference(populationsDb).WaitFor(populationsDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WaitFor(referrals);
+    .WithInfrastructure(PlatformResources.Populations, infrastructure)
+    .WaitFor(referrals)
+    .WithResendStateCommand(infrastructure.IdentityUrl)
+    .WithReplayFailedMessagesCommand(infrastructure.Messaging);
 
+var gatewayClientSecret = builder.Configuration["Parameters:gateway-client-secret"];
 var gateway = builder.AddProject<Projects.Platform_Gateway>(PlatformResources.Gateway.Name)
     .WithPlatformDefaults(PlatformResources.Gateway)
+    .WithInfrastructure(PlatformResources.Gateway, infrastructure)
     .WithExternalHttpEndpoints()
-    .WithIdentity(keycloak)
-    .WithEnvironment("Gateway__ClientSecret", gatewayClientSecret)
     .WithReference(populations).WaitFor(populations)
     .WithReference(referrals).WaitFor(referrals);
 
-// The realm's redirect URIs are the gateway's address, which only the AppHost knows.
-keycloak.WithEnvironment("PLATFORM_GATEWAY_URL", gateway.GetEndpoint("http"));
+// The realm's redirect URIs are the gateway's address, which only the AppHost knows. A configured client secret
+// replaces the realm file's development default on both sides.
+infrastructure.Identity.WithEnvironment("PLATFORM_GATEWAY_URL", gateway.GetEndpoint("http"));
+if (gatewayClientSecret is { Length: > 0 })
+{
+    infrastructure.Identity.WithEnvironment("PLATFORM_GATEWAY_CLIENT_SECRET", gatewayClientSecret);
+    gateway.WithEnvironment("Gateway__ClientSecret", gatewayClientSecret);
+}
+
+// The gateway starts last, after everything it waits for is healthy: its readiness is the platform's.
+gateway.OnResourceReady(async (_, _, cancellationToken) =>
+{
+    var summary = await RunSummary.CreateAsync(
+        builder.Configuration, mode, gateway.GetEndpoint("http"), gateway.GetEndpoint(PlatformResources.GrpcEndpoint),
+        infrastructure.IdentityUrl, Path.Combine(repositoryRoot, PlatformResources.RealmFile), cancellationToken);
+    var file = Path.Combine(dataDirectory, "platform.json");
+    summary.Write(file);
+    summary.Print(Path.GetRelativePath(Environment.CurrentDirectory, file));
+});
 
 builder.Build().Run();

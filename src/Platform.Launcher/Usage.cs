@@ -5,14 +5,9 @@ internal static class Usage
     public static int Print()
     {
         Console.Error.WriteLine("""
-            Usage: ./run.sh [command]
-              up            start PostgreSQL, RabbitMQ, the identity provider and every service (the default)
-              down          stop them
-              status        show what runs where
-              down --test   stop the servers the test suite left running (./test.sh does this)
-              failed QUEUE  list the messages parked in QUEUE_error, with their exceptions
-              replay QUEUE [MESSAGE-ID]
-                            send parked messages (all, or one) back to QUEUE
+            Usage: Platform.Launcher down --test
+              stops the servers the test suite left running (./test.sh does this)
+            The platform runs under the AppHost: ./run.sh (and ./run.sh down).
             """);
         return 2;
     }

@@ -70,6 +70,24 @@ public abstract class ProcessServer : ILocalServer
         return StartOutcome.Started;
     }
 
+    /// <summary>
+    /// Installs and initialises what a launch needs and records the ports, for a server that someone else runs
+    /// in the foreground (the AppHost, as an executable resource, with <see cref="ForegroundCommand"/>).
+    /// </summary>
+    public async Task PrepareForLaunchAsync(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(InstanceDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(LogFile)!);
+        using var startLock = await ExclusiveFileLock.AcquireAsync(LockFile, cancellationToken);
+        await PrepareAsync(cancellationToken);
+        SaveState(State with { ProcessId = null });
+    }
+
+    /// <summary>The program that runs the server in the foreground, its output on standard output and error.</summary>
+    /// <exception cref="NotSupportedException">The server is only ever started detached, by <see cref="StartAsync"/>.</exception>
+    public virtual ForegroundCommand ForegroundCommand() =>
+        throw new NotSupportedException($"{Name} runs only as a detached process.");
+
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(InstanceDirectory))

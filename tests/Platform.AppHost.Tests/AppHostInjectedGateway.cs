@@ -1,4 +1,4 @@
-using Platform.Hosting;
+using Platform.Resources;
 using Platform.LocalInfrastructure;
 using Platform.Testing;
 

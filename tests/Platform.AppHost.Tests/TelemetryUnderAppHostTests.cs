@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Platform.Hosting;
+using Platform.Resources;
 using Platform.Testing;
 using Platform.Testing.Otlp;
 

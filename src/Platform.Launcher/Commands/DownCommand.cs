@@ -4,21 +4,6 @@ namespace Platform.Launcher;
 
 internal static class DownCommand
 {
-    /// <summary>Stops the services, then the servers they use.</summary>
-    public static async Task<int> RunAsync(string repositoryRoot)
-    {
-        var platform = new LocalPlatform(repositoryRoot);
-        foreach (var service in platform.Services.Reverse())
-        {
-            await StopAsync(service);
-        }
-        await Task.WhenAll(platform.Servers.Select(StopAsync));
-        await RabbitMqServer.StopPortMapperIfIdleAsync();
-        File.Delete(platform.ManifestFile);
-        Console.WriteLine("The platform is stopped.");
-        return 0;
-    }
-
     /// <summary>
     /// Stops the servers the test suite shares, and any private ones a killed test left behind
     /// (those folders are deleted as well).
@@ -42,11 +27,4 @@ internal static class DownCommand
 
     private static ILocalServer[] TestServers(string directory, string repositoryRoot) =>
         [new PostgresServer(directory), new RabbitMqServer(directory), new IdentityProviderServer(directory, repositoryRoot)];
-
-    private static async Task StopAsync(ILocalServer server)
-    {
-        var wasRunning = server.Describe().ProcessId is not null;
-        await server.StopAsync();
-        Console.WriteLine($"  {server.Name,-12} {(wasRunning ? "stopped" : "was not running")}");
-    }
 }

@@ -65,6 +65,9 @@ public sealed class HttpProcessServer : ProcessServer
 
     protected override Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public override ForegroundCommand ForegroundCommand() =>
+        new(_command.FileName, _command.Arguments, _command.Environment(BaseAddress), _command.WorkingDirectory);
+
     protected override Task<int> LaunchAsync(CancellationToken cancellationToken) =>
         Task.FromResult(StartDetached(
             _command.FileName, _command.Arguments, _command.Environment(BaseAddress), _command.WorkingDirectory));

@@ -98,9 +98,14 @@ public sealed class IdentityProviderServer : ProcessServer
     protected override async Task<int> LaunchAsync(CancellationToken cancellationToken)
     {
         var node = await NodePackages.EnsureNodeAsync(cancellationToken);
-        var environment = new Dictionary<string, string>(_realmVariables) { ["IDP_HOST"] = "127.0.0.1" };
-        return StartDetached(
-            node,
+        var command = ForegroundCommand();
+        return StartDetached(node, command.Arguments, command.Environment, command.WorkingDirectory);
+    }
+
+    /// <summary><c>node</c> from PATH (installed by <see cref="ProcessServer.PrepareForLaunchAsync"/> when missing).</summary>
+    public override ForegroundCommand ForegroundCommand() =>
+        new(
+            "node",
             [
                 Path.Combine(PackageDirectory, "server.js"),
                 "--realm-file", RealmFile,
@@ -108,9 +113,8 @@ public sealed class IdentityProviderServer : ProcessServer
                 "--host", "127.0.0.1",
                 "--data-dir", DataDirectory,
             ],
-            environment,
+            new Dictionary<string, string>(_realmVariables) { ["IDP_HOST"] = "127.0.0.1" },
             PackageDirectory);
-    }
 
     private static string ReadRealmName(string realmFile)
     {

@@ -77,6 +77,16 @@ public sealed class PostgresServer : ProcessServer
         return int.Parse(pidLine, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The postmaster itself (as <c>postgres</c> when we are root, which PostgreSQL refuses to run as).</summary>
+    public override ForegroundCommand ForegroundCommand()
+    {
+        var (fileName, arguments) = ToolCommand("postgres",
+            ["-D", DataDirectory, "-p", Port.ToString(CultureInfo.InvariantCulture), "-k", SocketDirectory,
+             .. s_settings.SelectMany(s => new[] { "-c", s })]);
+        // "/" because the postgres account may not be allowed into the current directory.
+        return new(fileName, arguments, new Dictionary<string, string>(), "/");
+    }
+
     protected override async Task ShutdownAsync(int processId, CancellationToken cancellationToken)
     {
         // Unchecked: should pg_ctl fail, the caller waits for the process and kills it.

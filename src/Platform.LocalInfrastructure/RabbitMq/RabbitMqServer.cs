@@ -86,6 +86,9 @@ public sealed class RabbitMqServer : ProcessServer
         // The script in /usr/sbin would switch to the rabbitmq account and log to /var/log; this one runs as we are.
         Task.FromResult(StartDetached(Path.Combine(BinDirectory, "rabbitmq-server"), [], ServerEnvironment()));
 
+    public override ForegroundCommand ForegroundCommand() =>
+        new(Path.Combine(BinDirectory, "rabbitmq-server"), [], ServerEnvironment(), InstanceDirectory);
+
     // The launched script is a wrapper that waits for the Erlang VM; the VM writes its own pid file.
     protected override int ServerProcessId(int launchedProcessId) =>
         File.Exists(PidFile) && int.TryParse(File.ReadAllText(PidFile).Trim(), CultureInfo.InvariantCulture, out var vm)

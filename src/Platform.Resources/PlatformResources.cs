@@ -1,4 +1,4 @@
-namespace Platform.Hosting;
+namespace Platform.Resources;
 
 /// <summary>A service of the platform, with the resources it gets by name.</summary>
 /// <param name="Name">The resource name: <c>services__&lt;name&gt;__http__0</c>, <c>OTEL_SERVICE_NAME</c>, the log file.</param>
@@ -6,14 +6,13 @@ namespace Platform.Hosting;
 /// <param name="Database">The database it owns (<c>ConnectionStrings__&lt;database&gt;</c>), if any.</param>
 /// <param name="UsesMessaging">Whether it gets <c>ConnectionStrings__messaging</c> (RabbitMQ).</param>
 /// <param name="ServesGrpc">Whether it serves provider gRPC on a cleartext HTTP/2 endpoint named <c>grpc</c> (<c>services__&lt;name&gt;__grpc__0</c>).</param>
-internal sealed record PlatformService(string Name, string Project, string? Database = null, bool UsesMessaging = false, bool ServesGrpc = false);
+public sealed record PlatformService(string Name, string Project, string? Database = null, bool UsesMessaging = false, bool ServesGrpc = false);
 
 /// <summary>
-/// The one list of resource names that both run paths use: the Aspire AppHost declares these resources and the
-/// local launcher (<c>./run.sh</c>) starts the same ones, so a service receives the same configuration keys from
-/// either. Compiled into both: the AppHost owns the file, the launcher links it.
+/// The one list of resource names: the AppHost declares these resources, whether they run as containers or as
+/// local executables, so a service receives the same configuration keys either way.
 /// </summary>
-internal static class PlatformResources
+public static class PlatformResources
 {
     /// <summary>The PostgreSQL server that holds every service's database.</summary>
     public const string Postgres = "postgres";

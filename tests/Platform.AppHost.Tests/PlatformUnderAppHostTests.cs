@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Platform.Grpc.Client;
+using Platform.Provider.V1;
+using Platform.Resources;
+
+namespace Platform.AppHost.Tests;
+
+/// <summary>The whole platform started by its AppHost: staff and provider systems through the gateway, operator commands.</summary>
+[Collection(PlatformTestGroup.Name)]
+public sealed class PlatformUnderAppHostTests(PlatformFixture platform)
+{
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor s_referrals = ProviderReferralsReflection.Descriptor.Services[0];
+
+    [Fact]
+    public void Every_resource_is_healthy()
+    {
+        var notifications = platform.App.ResourceNotifications;
+        foreach (var resource in PlatformFixture.Resources)
+        {
+            Assert.True(notifications.TryGetCurrentState(resource, out var state), $"{resource} has no state.");
+            Assert.Equal(KnownResourceStates.Running, state.Snapshot.State?.Text);
+            Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, state.Snapshot.HealthStatus);
+        }
+    }
+
+    [Fact]
+    public async Task A_policy_advisor_reads_alphens_populations_through_the_gateway()
+    {
+        using var advisor = platform.App.CreateHttpClient(PlatformResources.Gateway.Name, "http");
+        advisor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await platform.Tokens.PasswordTokenAsync("advisor.alphen"));
+
+        var populations = await advisor.GetFromJsonAsync<JsonElement>("/api/populations/populations");
+
+        Assert.NotEmpty(populations.EnumerateArray());
+        Assert.All(populations.EnumerateArray(), population => Assert.Equal("GM0484", population.GetProperty("municipality").GetString()));
+    }
+
+    [Fact]
+    public async Task A_provider_system_submits_referrals_over_grpc_through_the_gateway()
+    {
+        var token = await platform.Tokens.ClientCredentialsTokenAsync("provider-tom-in-de-buurt");
+        var grpc = platform.App.GetEndpoint(PlatformResources.Gateway.Name, PlatformResources.GrpcEndpoint);
+        var provider = GrpcClient.Create(grpc, new GrpcClientOptions { AccessTokenProvider = _ => ValueTask.FromResult<string?>(token) });
+        var submit = GrpcMethod.From<SubmitReferralsRequest, SubmitReferralsResponse>(s_referrals.FindMethodByName("SubmitReferrals"));
+        var batch = new SubmitReferralsRequest();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        batch.Referrals.Add([Referral($"apphost-{run}-1"), Referral($"apphost-{run}-2")]);
+
+        var response = await provider.UnaryAsync(submit, batch);
+
+        Assert.Equal(2, response.Accepted);
+    }
+
+    [Fact]
+    public async Task The_resend_command_publishes_the_populations_state_again()
+    {
+        var result = await platform.Commands.ExecuteCommandAsync(PlatformResources.Populations.Name, "resend-populations-state");
+
+        Assert.True(result.Success, result.Message);
+        var message = result.Message ?? "";
+        var report = JsonDocument.Parse(message[message.IndexOf('{', StringComparison.Ordinal)..]).RootElement;
+        Assert.True(report.GetProperty("regions").GetInt32() > 0, result.Message);
+        Assert.True(report.GetProperty("populations").GetInt32() > 0, result.Message);
+    }
+
+    [Fact]
+    public async Task The_replay_command_finds_nothing_to_replay_when_no_message_failed()
+    {
+        var result = await platform.Commands.ExecuteCommandAsync(PlatformResources.Referrals.Name, "replay-failed-messages");
+
+        Assert.True(result.Success, result.Message);
+        Assert.StartsWith("Replayed 0 message(s)", result.Message, StringComparison.Ordinal);
+    }
+
+    private static ReferralSubmission Referral(string id) => new()
+    {
+        ReferralId = id,
+        ClientReference = $"client-{id}",
+        NeighbourhoodCode = "BU04840101",
+        AgeBand = AgeBand._2364,
+        ReferralDate = "2025-03-10",
+        ReferringTeam = "Sociaal team Centrum",
+        ReferrerType = ReferrerType.GeneralPractitioner,
+        DestinationType = DestinationType.SupplementaryCareCategory,
+        LifeDomain = LifeDomain.Finances,
+        Urgency = Urgency.Regular,
+    };
+}
