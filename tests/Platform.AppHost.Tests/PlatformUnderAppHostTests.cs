@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Platform.Grpc.Client;
 using Platform.Provider.V1;
 using Platform.Resources;
+using Platform.Testing;
 
 namespace Platform.AppHost.Tests;
 
@@ -13,8 +13,6 @@ namespace Platform.AppHost.Tests;
 [Collection(PlatformTestGroup.Name)]
 public sealed class PlatformUnderAppHostTests(PlatformFixture platform)
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor s_referrals = ProviderReferralsReflection.Descriptor.Services[0];
-
     [Fact]
     public void Every_resource_is_healthy()
     {
@@ -44,13 +42,12 @@ public sealed class PlatformUnderAppHostTests(PlatformFixture platform)
     {
         var token = await platform.Tokens.ClientCredentialsTokenAsync("provider-tom-in-de-buurt");
         var grpc = platform.App.GetEndpoint(PlatformResources.Gateway.Name, PlatformResources.GrpcEndpoint);
-        var provider = GrpcClient.Create(grpc, new GrpcClientOptions { AccessTokenProvider = _ => ValueTask.FromResult<string?>(token) });
-        var submit = GrpcMethod.From<SubmitReferralsRequest, SubmitReferralsResponse>(s_referrals.FindMethodByName("SubmitReferrals"));
+        var provider = new ProviderReferrals.ProviderReferralsClient(GrpcTestClients.Invoker(grpc, token));
         var batch = new SubmitReferralsRequest();
         var run = Guid.NewGuid().ToString("N")[..8];
         batch.Referrals.Add([Referral($"apphost-{run}-1"), Referral($"apphost-{run}-2")]);
 
-        var response = await provider.UnaryAsync(submit, batch);
+        var response = await provider.SubmitReferralsAsync(batch);
 
         Assert.Equal(2, response.Accepted);
     }
