@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Platform.Persistence.Health;
 using Platform.Persistence.Migrations;
@@ -34,6 +35,15 @@ public static class PersistenceExtensions
         // The registered data source, its health check, traces and metrics are the application
         // role's: the owner connection string is only ever used by the migration runner.
         builder.AddNpgsqlDataSource(connectionName, npgsql => npgsql.ConnectionString = settings.AppConnectionString);
+
+        // Aspire's check comes untagged; readiness (the gRPC health service among its readers) asks for "ready".
+        builder.Services.Configure<HealthCheckServiceOptions>(health =>
+        {
+            foreach (var registration in health.Registrations.Where(r => r.Name.StartsWith("PostgreSql", StringComparison.Ordinal)))
+            {
+                registration.Tags.Add("ready");
+            }
+        });
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<MigrationStatus>();
         builder.Services.AddSingleton<MigrationRunner>();
