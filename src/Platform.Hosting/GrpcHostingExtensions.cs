@@ -1,9 +1,11 @@
 using System.IO.Compression;
 using Grpc.AspNetCore.HealthChecks;
+using Grpc.AspNetCore.Server;
 using Grpc.Net.Compression;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +44,7 @@ public static class GrpcHostingExtensions
         builder.Services.AddGrpcReflection();
         // The server itself is one readiness check: a host with no other one is SERVING, not UNKNOWN.
         builder.Services.AddGrpcHealthChecks().AddCheck("grpc-server", () => HealthCheckResult.Healthy(), [options.HealthCheckTag]);
+        builder.Services.AddSingleton<MappedGrpcServices>();
         builder.Services.AddSingleton<IConfigureOptions<GrpcHealthChecksOptions>, HealthServiceMappings>();
         builder.Services.AddAuthorization();
         AnswerRefusalsInGrpcTerms(builder.Services);
@@ -62,6 +65,7 @@ public static class GrpcHostingExtensions
     /// <summary>
     /// Maps <c>grpc.health.v1.Health</c> and, unless <paramref name="reflection"/> is false, server reflection,
     /// both open to anonymous callers: orchestrators probe and grpcurl lists services without a token.
+    /// Call it after mapping the host's gRPC services: health answers by name for those mapped before.
     /// </summary>
     public static WebApplication MapPlatformGrpc(this WebApplication app, bool reflection = true)
     {
@@ -72,6 +76,12 @@ public static class GrpcHostingExtensions
             app.MapGrpcReflectionService().AllowAnonymous();
         }
 
+        // Read before the host starts, so health knows every service before its first answer.
+        app.Services.GetRequiredService<MappedGrpcServices>().Names.AddRange(((IEndpointRouteBuilder)app).DataSources
+            .SelectMany(source => source.Endpoints)
+            .Select(endpoint => endpoint.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.ServiceName)
+            .OfType<string>()
+            .Where(name => name.Length > 0 && !name.Contains('{', StringComparison.Ordinal)));
         return app;
     }
 }
