@@ -9,6 +9,7 @@ using Platform.LocalInfrastructure;
 using Platform.Persistence;
 using Platform.Persistence.Migrations;
 using Platform.Persistence.Sessions;
+using Platform.Security;
 
 namespace Platform.Messaging.Benchmarks;
 

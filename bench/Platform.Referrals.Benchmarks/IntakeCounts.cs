@@ -3,6 +3,7 @@ using Platform.Persistence;
 using Platform.Provider.V1;
 using Platform.Referrals.Data;
 using Platform.Referrals.Domain;
+using Platform.Security;
 
 namespace Platform.Referrals.Benchmarks;
 

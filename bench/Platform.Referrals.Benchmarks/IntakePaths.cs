@@ -3,6 +3,7 @@ using Platform.Persistence;
 using Platform.Provider.V1;
 using Platform.Referrals.Grpc;
 using Platform.Referrals.Intake;
+using Platform.Security;
 
 namespace Platform.Referrals.Benchmarks;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
+using Platform.Security;
 
 namespace Platform.Referrals.Benchmarks;
 

@@ -8,6 +8,7 @@ using Platform.Referrals.Domain;
 using Platform.Referrals.Domain.Monitoring;
 using Platform.Referrals.Domain.Signals;
 using Platform.Referrals.Signals;
+using Platform.Security;
 
 namespace Platform.Referrals.Benchmarks;
 

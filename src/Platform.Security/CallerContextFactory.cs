@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Platform.Persistence;
 
 namespace Platform.Security;
 

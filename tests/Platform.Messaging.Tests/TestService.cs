@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +10,7 @@ using Npgsql;
 using Platform.Persistence;
 using Platform.Persistence.Migrations;
 using Platform.Persistence.Sessions;
+using Platform.Security;
 using Platform.Testing;
 
 namespace Platform.Messaging.Tests;

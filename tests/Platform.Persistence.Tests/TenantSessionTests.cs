@@ -1,5 +1,6 @@
 using Platform.Persistence.Migrations;
 using Platform.Persistence.Sessions;
+using Platform.Security;
 
 namespace Platform.Persistence.Tests;
 

@@ -2,6 +2,7 @@ using MassTransit;
 using Platform.IntegrationEvents;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
+using Platform.Security;
 
 namespace Platform.Messaging.Inbox;
 

@@ -1,5 +1,6 @@
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
+using Platform.Security;
 
 namespace Platform.Messaging.Outbox;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Persistence.Sessions;
+using Platform.Security;
 
 namespace Platform.Messaging.Outbox;
 
@@ -70,7 +71,7 @@ internal sealed class OutboxRelay(
 
     private async Task<(int Sent, int Failed)> RelayBatchAsync(CancellationToken ct)
     {
-        await using var session = await database.BeginAsync(Persistence.CallerContext.System("outbox-relay"), ct);
+        await using var session = await database.BeginAsync(CallerContext.System("outbox-relay"), ct);
         var rows = await ClaimAsync(session, ct);
         if (rows.Count == 0)
         {

@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Security;
 
 namespace Platform.Persistence.Sessions;
 

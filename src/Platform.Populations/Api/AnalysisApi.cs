@@ -4,6 +4,7 @@ using Platform.Persistence.Sessions;
 using Platform.Populations.Analysis;
 using Platform.Populations.Domain;
 using Platform.Populations.Domain.Analysis;
+using Platform.Security;
 
 namespace Platform.Populations.Api;
 

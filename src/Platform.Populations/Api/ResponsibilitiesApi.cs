@@ -4,6 +4,7 @@ using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
 using Platform.Populations.Domain;
 using Platform.Populations.Responsibilities;
+using Platform.Security;
 
 namespace Platform.Populations.Api;
 

@@ -6,6 +6,7 @@ using Platform.Populations.Analysis;
 using Platform.Populations.Data;
 using Platform.Populations.Domain;
 using Platform.Populations.Events;
+using Platform.Security;
 
 namespace Platform.Populations.Definitions;
 

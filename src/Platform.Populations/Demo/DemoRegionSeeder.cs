@@ -9,6 +9,7 @@ using Platform.Populations.Domain;
 using Platform.Populations.Import;
 using Platform.Populations.Resend;
 using Platform.Populations.Responsibilities;
+using Platform.Security;
 
 namespace Platform.Populations.Demo;
 

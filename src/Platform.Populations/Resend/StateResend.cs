@@ -5,6 +5,7 @@ using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
 using Platform.Populations.Domain;
 using Platform.Populations.Events;
+using Platform.Security;
 
 namespace Platform.Populations.Resend;
 

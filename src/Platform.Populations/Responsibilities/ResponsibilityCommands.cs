@@ -5,6 +5,7 @@ using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Populations.Data;
 using Platform.Populations.Domain;
+using Platform.Security;
 
 namespace Platform.Populations.Responsibilities;
 

@@ -5,6 +5,7 @@ using Platform.Referrals.Data;
 using Platform.Referrals.Domain.Intake;
 using Platform.Referrals.Domain.Monitoring;
 using Platform.Referrals.Reports;
+using Platform.Security;
 
 namespace Platform.Referrals.Api;
 

@@ -6,6 +6,7 @@ using Platform.Referrals.Domain;
 using Platform.Referrals.Domain.Intake;
 using Platform.Referrals.Domain.Monitoring;
 using Platform.Referrals.Intake;
+using Platform.Security;
 
 namespace Platform.Referrals.Demo;
 

@@ -4,6 +4,7 @@ using Platform.Persistence.Sessions;
 using Platform.Referrals.Data;
 using Platform.Referrals.Domain;
 using Platform.Referrals.Domain.Intake;
+using Platform.Security;
 
 namespace Platform.Referrals.Intake;
 

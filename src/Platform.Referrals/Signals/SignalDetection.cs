@@ -4,6 +4,7 @@ using Platform.Persistence.Sessions;
 using Platform.Referrals.Data;
 using Platform.Referrals.Domain;
 using Platform.Referrals.Domain.Monitoring;
+using Platform.Security;
 
 namespace Platform.Referrals.Signals;
 

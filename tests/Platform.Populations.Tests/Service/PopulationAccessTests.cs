@@ -4,6 +4,7 @@ using System.Text.Json;
 using Npgsql;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
+using Platform.Security;
 using static Platform.Populations.Tests.Service.PopulationRequests;
 
 namespace Platform.Populations.Tests.Service;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.IntegrationEvents.Populations;
 using Platform.Provider.V1;
+using Platform.Security;
 using Platform.Testing;
 using static Platform.Referrals.Tests.Service.ReferralMessages;
 

@@ -1,4 +1,4 @@
-namespace Platform.Persistence;
+namespace Platform.Security;
 
 /// <summary>
 /// Who is acting, as far as the database needs to know: the tenant (municipality CBS code),
