@@ -156,7 +156,7 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
         var database = new Platform.Persistence.Sessions.Database(dataSource);
         var visible = await database.InTransactionAsync(
-            new Platform.Persistence.CallerContext("GM1884", "test", ["policy-advisor"]),
+            new Platform.Security.CallerContext("GM1884", "test", ["policy-advisor"]),
             s => s.ScalarAsync<long>("SELECT (SELECT count(*) FROM referrals) + (SELECT count(*) FROM status_updates) + (SELECT count(*) FROM populations)", default));
         Assert.Equal(0, visible);
     }
@@ -170,7 +170,7 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
         var population = await fixture.AsOwnerAsync<Guid>("SELECT id FROM populations LIMIT 1");
 
         var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => database.InTransactionAsync(
-            new Platform.Persistence.CallerContext(null, "test", ["provider-system"], ProviderId: "rijnland-jeugd"),
+            new Platform.Security.CallerContext(null, "test", ["provider-system"], ProviderId: "rijnland-jeugd"),
             s => s.ExecuteAsync(
                 "INSERT INTO referrals (provider_id, referral_id, municipality, population_id, client_reference, neighbourhood, age_band, referral_date, " +
                 "referring_team, referrer_type, destination_type, life_domain, urgency) VALUES ('rijnland-jeugd', 'x', 'GM0484', $1, 'c', 'BU04840101', 5, " +
@@ -217,7 +217,7 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
         var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
         var database = new Platform.Persistence.Sessions.Database(dataSource);
-        await using var session = await database.BeginAsync(Platform.Persistence.CallerContext.SystemFor("GM0484", "test"));
+        await using var session = await database.BeginAsync(Platform.Security.CallerContext.SystemFor("GM0484", "test"));
         static string Line(Data.SignalCounts c) => $"{c.Neighbourhood} {c.Month:yyyy-MM} {c.CostShifting} {c.PersonalBudget} {c.Started} {c.WaitedLong}";
 
         var kept = (await Data.MonitoringStore.SignalCountsAsync(session, "GM0484", new DateOnly(2024, 1, 1), default)).Select(Line).Order().ToList();
