@@ -5,6 +5,7 @@ using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Persistence.Migrations;
 using Platform.Persistence.Sessions;
+using Platform.Resources;
 
 namespace Platform.Referrals.Benchmarks;
 
@@ -79,7 +80,7 @@ internal sealed class BenchPostgres(string rootDirectory) : IAsyncDisposable
         var settings = new DatabaseSettings(name, _server.OwnerConnectionString(name));
         MigrationSource[] migrations =
         [
-            MigrationSource.FromAssembly(Extensions.DatabaseName, typeof(Extensions).Assembly),
+            MigrationSource.FromAssembly(PlatformResources.Referrals.Database!, typeof(Extensions).Assembly),
             MigrationSource.FromAssembly("platform.messaging", typeof(MessagingExtensions).Assembly),
         ];
         await new MigrationRunner(settings, migrations, NullLogger<MigrationRunner>.Instance).RunAsync(cancellationToken);

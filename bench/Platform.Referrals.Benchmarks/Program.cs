@@ -4,6 +4,7 @@ using Platform.Referrals;
 using Platform.Referrals.Benchmarks;
 using Platform.Referrals.Domain;
 using Platform.Referrals.Intake;
+using Platform.Resources;
 using Platform.Testing;
 
 // 1. Referral intake: 200,000 referrals over gRPC through the gateway into the referrals service's PostgreSQL,
@@ -27,7 +28,7 @@ var identity = new IdentityProviderServer(root, repository);
 try
 {
     await Task.WhenAll(postgres.StartAsync(CancellationToken.None), rabbitMq.StartAsync(), identity.StartAsync());
-    await using (var serviceDb = await postgres.FreshDatabaseAsync(Extensions.DatabaseName, CancellationToken.None))
+    await using (var serviceDb = await postgres.FreshDatabaseAsync(PlatformResources.Referrals.Database!, CancellationToken.None))
     await using (var copyDb = await postgres.FreshDatabaseAsync("referralsdb_copy", CancellationToken.None))
     {
         var populationId = Guid.CreateVersion7();

@@ -6,13 +6,14 @@ using Platform.Messaging.DeadLetters;
 using Platform.Messaging.Outbox;
 using Platform.Persistence;
 using Platform.Persistence.Migrations;
+using Platform.Resources;
 
 namespace Platform.Messaging;
 
 public static class MessagingExtensions
 {
     /// <summary>Name of the broker's connection string, as the AppHost and the local launcher inject it.</summary>
-    public const string ConnectionName = "messaging";
+    public const string ConnectionName = PlatformResources.Messaging;
 
     /// <summary>
     /// MassTransit on RabbitMQ from <c>ConnectionStrings:messaging</c>, with the transactional outbox

@@ -1,6 +1,4 @@
 using Platform.Hosting;
-using Platform.Messaging;
-using Platform.Persistence;
 using Platform.Populations.Analysis;
 using Platform.Populations.Api;
 using Platform.Populations.Definitions;
@@ -11,28 +9,22 @@ using Platform.Populations.Import;
 using Platform.Populations.Resend;
 using Platform.Populations.Responsibilities;
 using Platform.Provider.Contracts.Identity;
+using Platform.Resources;
 using Platform.Security;
 
 namespace Platform.Populations;
 
 internal static class Extensions
 {
-    public const string ServiceName = "populations";
-    public const string DatabaseName = "populationsdb";
+    /// <summary>This service's entry in the platform's resource list: its name, database, broker and gRPC endpoint.</summary>
+    public static PlatformService Resource => PlatformResources.Populations;
 
     public static IHostApplicationBuilder AddPopulationsServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformDatabase(DatabaseName, typeof(Extensions).Assembly);
-        builder.AddPlatformMessaging(ServiceName);
-        builder.AddPlatformAuthentication();
-        builder.Services.AddAuthorizationBuilder();
+        builder.AddPlatformService<PopulationCommands>(Resource);
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(PopulationsPolicies.Add);
-        builder.AddPlatformGrpc();
         builder.AddProviderIdentity();
-        builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
 
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AnalysisRefresh>();
         builder.Services.AddSingleton<PopulationCommands>();
         builder.Services.AddSingleton<ResponsibilityCommands>();
@@ -44,19 +36,13 @@ internal static class Extensions
 
     public static WebApplication MapPopulationsApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-
-        var api = app.MapGroup("/api/populations").RequireAuthorization(PlatformPolicies.Staff);
+        var api = app.MapPlatformService(Resource);
         api.MapPopulationsEndpoints();
         api.MapResponsibilitiesEndpoints();
         api.MapAreasEndpoints();
         api.MapAnalysisEndpoints();
         api.MapRegionsEndpoints();
         api.MapEventsEndpoints();
-        app.MapOpenApi("/api/populations/openapi/{documentName}.json").RequireAuthorization(PlatformPolicies.Staff);
 
         app.MapGrpcService<ProviderPopulationsService>();
         app.MapPlatformGrpc();
