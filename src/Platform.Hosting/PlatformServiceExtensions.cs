@@ -32,7 +32,13 @@ public static class PlatformServiceExtensions
 
         if (service.UsesMessaging)
         {
-            builder.AddPlatformMessaging(service.Name, bus => bus.AddConsumers(assembly));
+            builder.AddPlatformMessaging(service.Name, bus =>
+            {
+                foreach (var consumer in ConsumersIn(assembly))
+                {
+                    bus.AddConsumer(consumer);
+                }
+            });
         }
 
         builder.AddPlatformAuthentication();
@@ -63,4 +69,9 @@ public static class PlatformServiceExtensions
         app.MapOpenApi($"/api/{service.Name}/openapi/{{documentName}}.json").RequireAuthorization(PlatformPolicies.Staff);
         return app.MapGroup($"/api/{service.Name}").RequireAuthorization(PlatformPolicies.Staff);
     }
+
+    // MassTransit's own assembly scan registers public consumers only; a service's consumers are internal.
+    private static IEnumerable<Type> ConsumersIn(System.Reflection.Assembly assembly) =>
+        assembly.GetTypes().Where(type => type is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }
+            && typeof(IConsumer).IsAssignableFrom(type));
 }

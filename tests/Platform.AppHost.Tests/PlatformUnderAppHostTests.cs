@@ -47,9 +47,22 @@ public sealed class PlatformUnderAppHostTests(PlatformFixture platform)
         var run = Guid.NewGuid().ToString("N")[..8];
         batch.Referrals.Add([Referral($"apphost-{run}-1"), Referral($"apphost-{run}-2")]);
 
-        var response = await provider.SubmitReferralsAsync(batch);
+        // The referrals service learns the demo region's areas, populations and responsibilities from the populations
+        // service's events, shortly after both report healthy; until then it refuses, and a resubmission is safe.
+        SubmitReferralsResponse? response = null;
+        var stored = await Eventually.TrueAsync(async () =>
+        {
+            response = await provider.SubmitReferralsAsync(batch);
+            if (response.Accepted + response.Duplicates == 2)
+            {
+                return true;
+            }
 
-        Assert.Equal(2, response.Accepted);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            return false;
+        }, TimeSpan.FromSeconds(90));
+
+        Assert.True(stored, string.Join("; ", response!.Rejected.SelectMany(r => r.Violations).Select(v => v.Description)));
     }
 
     [Fact]
