@@ -64,9 +64,9 @@ internal static class PopulationsApi
         PopulationChange change, CallerContext caller, PopulationCommands commands, CancellationToken ct)
     {
         var result = await commands.DefineAsync(caller, change, ct);
-        if (result.Errors is { } errors)
+        if (result.Violations is { } violations)
         {
-            return TypedResults.ValidationProblem(errors);
+            return violations.ToValidationProblem();
         }
 
         var response = PopulationResponse.From(result.Value!);
@@ -75,13 +75,13 @@ internal static class PopulationsApi
 
     private static async Task<Results<Ok<PopulationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         Guid id, PopulationChange change, CallerContext caller, PopulationCommands commands, CancellationToken ct) =>
-        ApiResults.From(await commands.ChangeAsync(caller, id, change, ct), PopulationResponse.From);
+        (await commands.ChangeAsync(caller, id, change, ct)).ToHttpResult(PopulationResponse.From);
 
     private static async Task<Results<Ok<PopulationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ActivateAsync(
         Guid id, int? expectedVersion, CallerContext caller, PopulationCommands commands, CancellationToken ct) =>
-        ApiResults.From(await commands.ActivateAsync(caller, id, expectedVersion, ct), PopulationResponse.From);
+        (await commands.ActivateAsync(caller, id, expectedVersion, ct)).ToHttpResult(PopulationResponse.From);
 
     private static async Task<Results<Ok<PopulationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RetireAsync(
         Guid id, int? expectedVersion, CallerContext caller, PopulationCommands commands, CancellationToken ct) =>
-        ApiResults.From(await commands.RetireAsync(caller, id, expectedVersion, ct), PopulationResponse.From);
+        (await commands.RetireAsync(caller, id, expectedVersion, ct)).ToHttpResult(PopulationResponse.From);
 }

@@ -30,5 +30,5 @@ internal static class ResponsibilitiesApi
 
     private static async Task<Results<Ok<Responsibility>, NotFound, ValidationProblem, ProblemHttpResult>> AssignAsync(
         Guid id, ResponsibilityChange change, CallerContext caller, ResponsibilityCommands commands, CancellationToken ct) =>
-        ApiResults.From(await commands.AssignAsync(caller, id, change, ct), r => r);
+        (await commands.AssignAsync(caller, id, change, ct)).ToHttpResult(r => r);
 }

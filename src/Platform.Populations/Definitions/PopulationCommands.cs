@@ -17,30 +17,30 @@ namespace Platform.Populations.Definitions;
 /// </summary>
 internal sealed class PopulationCommands(Database database, Outbox outbox, AnalysisRefresh analysis)
 {
-    public Task<CommandResult<StoredPopulation>> DefineAsync(CallerContext caller, PopulationChange change, CancellationToken ct) =>
+    public Task<Result<StoredPopulation>> DefineAsync(CallerContext caller, PopulationChange change, CancellationToken ct) =>
         database.InTransactionAsync(caller, async session =>
         {
             var municipality = caller.Municipality!;
             var (valid, errors) = await ValidateAsync(session, change, municipality, ct);
             if (valid is null)
             {
-                return CommandResult<StoredPopulation>.Invalid(errors);
+                return Result<StoredPopulation>.Invalid(errors);
             }
 
             var population = new PopulationDefinition(
                 Guid.CreateVersion7(), municipality, valid.Name, valid.Areas, valid.TargetGroup, valid.Validity, PopulationStatus.Draft);
             var stored = await PopulationStore.InsertAsync(session, population, ct);
             await outbox.AddAsync(session, new PopulationDefined(municipality, PopulationEvents.Snapshot(population, stored.Version)), ct);
-            return CommandResult<StoredPopulation>.Done(stored);
+            return Result<StoredPopulation>.Done(stored);
         }, ct);
 
-    public Task<CommandResult<StoredPopulation>> ChangeAsync(CallerContext caller, Guid id, PopulationChange change, CancellationToken ct) =>
+    public Task<Result<StoredPopulation>> ChangeAsync(CallerContext caller, Guid id, PopulationChange change, CancellationToken ct) =>
         database.InTransactionAsync(caller, async session =>
         {
             var current = await PopulationStore.FindAsync(session, id, ct, forUpdate: true);
             if (current is null || current.Definition.Municipality != caller.Municipality)
             {
-                return CommandResult<StoredPopulation>.NotFound();
+                return Result<StoredPopulation>.NotFound();
             }
 
             if (Stale(current, change.ExpectedVersion) is { } stale)
@@ -50,13 +50,13 @@ internal sealed class PopulationCommands(Database database, Outbox outbox, Analy
 
             if (current.Definition.Status == PopulationStatus.Retired)
             {
-                return CommandResult<StoredPopulation>.InConflict("A retired population cannot change; define a new one.");
+                return Result<StoredPopulation>.InConflict("A retired population cannot change; define a new one.");
             }
 
             var (valid, errors) = await ValidateAsync(session, change, current.Definition.Municipality, ct);
             if (valid is null)
             {
-                return CommandResult<StoredPopulation>.Invalid(errors);
+                return Result<StoredPopulation>.Invalid(errors);
             }
 
             var changed = current.Definition with
@@ -66,20 +66,20 @@ internal sealed class PopulationCommands(Database database, Outbox outbox, Analy
             return await SaveAsync(session, current, changed, ct);
         }, ct);
 
-    public Task<CommandResult<StoredPopulation>> ActivateAsync(CallerContext caller, Guid id, int? expectedVersion, CancellationToken ct) =>
+    public Task<Result<StoredPopulation>> ActivateAsync(CallerContext caller, Guid id, int? expectedVersion, CancellationToken ct) =>
         MoveAsync(caller, id, expectedVersion, PopulationStatus.Active, [PopulationStatus.Draft], ct);
 
-    public Task<CommandResult<StoredPopulation>> RetireAsync(CallerContext caller, Guid id, int? expectedVersion, CancellationToken ct) =>
+    public Task<Result<StoredPopulation>> RetireAsync(CallerContext caller, Guid id, int? expectedVersion, CancellationToken ct) =>
         MoveAsync(caller, id, expectedVersion, PopulationStatus.Retired, [PopulationStatus.Draft, PopulationStatus.Active], ct);
 
-    private Task<CommandResult<StoredPopulation>> MoveAsync(
+    private Task<Result<StoredPopulation>> MoveAsync(
         CallerContext caller, Guid id, int? expectedVersion, PopulationStatus target, PopulationStatus[] from, CancellationToken ct) =>
         database.InTransactionAsync(caller, async session =>
         {
             var current = await PopulationStore.FindAsync(session, id, ct, forUpdate: true);
             if (current is null || current.Definition.Municipality != caller.Municipality)
             {
-                return CommandResult<StoredPopulation>.NotFound();
+                return Result<StoredPopulation>.NotFound();
             }
 
             if (Stale(current, expectedVersion) is { } stale)
@@ -89,14 +89,14 @@ internal sealed class PopulationCommands(Database database, Outbox outbox, Analy
 
             if (!from.Contains(current.Definition.Status))
             {
-                return CommandResult<StoredPopulation>.InConflict(
+                return Result<StoredPopulation>.InConflict(
                     $"A population that is {current.Definition.Status.ToString().ToLowerInvariant()} cannot become {target.ToString().ToLowerInvariant()}.");
             }
 
             return await SaveAsync(session, current, current.Definition with { Status = target }, ct);
         }, ct);
 
-    private async Task<CommandResult<StoredPopulation>> SaveAsync(DbSession session, StoredPopulation current, PopulationDefinition changed, CancellationToken ct)
+    private async Task<Result<StoredPopulation>> SaveAsync(DbSession session, StoredPopulation current, PopulationDefinition changed, CancellationToken ct)
     {
         var stored = await PopulationStore.UpdateAsync(session, changed, ct);
         var snapshot = PopulationEvents.Snapshot(changed, stored.Version);
@@ -110,7 +110,7 @@ internal sealed class PopulationCommands(Database database, Outbox outbox, Analy
             await analysis.RefreshAsync(session, changed.Municipality, ct);
         }
 
-        return CommandResult<StoredPopulation>.Done(stored);
+        return Result<StoredPopulation>.Done(stored);
     }
 
     private static async Task<(ValidPopulation? Valid, IDictionary<string, string[]> Errors)> ValidateAsync(DbSession session, PopulationChange change, string municipality, CancellationToken ct)
@@ -129,9 +129,9 @@ internal sealed class PopulationCommands(Database database, Outbox outbox, Analy
         return (valid, errors);
     }
 
-    private static CommandResult<StoredPopulation>? Stale(StoredPopulation current, int? expectedVersion) =>
+    private static Result<StoredPopulation>? Stale(StoredPopulation current, int? expectedVersion) =>
         expectedVersion is { } expected && expected != current.Version
-            ? CommandResult<StoredPopulation>.InConflict(
+            ? Result<StoredPopulation>.InConflict(
                 $"The population is at version {current.Version}, not {expected}: someone changed it in the meantime. Reload and try again.")
             : null;
 

@@ -87,7 +87,7 @@ internal sealed class DemoRegionSeeder(Database database, CbsImports imports, Po
     {
         var staff = new CallerContext(demo.Municipality, Subject, ["policy-advisor", "contract-manager"]);
         var defined = await populations.DefineAsync(staff, demo.Change, ct);
-        var id = defined.Value?.Id ?? throw new InvalidOperationException($"Demo population '{demo.Change.Name}' is invalid: {string.Join("; ", defined.Errors!.SelectMany(e => e.Value))}");
+        var id = defined.Value?.Id ?? throw new InvalidOperationException($"Demo population '{demo.Change.Name}' is invalid: {string.Join("; ", defined.Violations!.Select(v => v.Description))}");
         if (demo.Active)
         {
             await populations.ActivateAsync(staff, id, null, ct);

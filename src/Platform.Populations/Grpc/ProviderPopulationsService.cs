@@ -16,7 +16,7 @@ namespace Platform.Populations.Grpc;
 /// for. Row-level security scopes the rows to the provider of the token; the handler only shapes them.
 /// </summary>
 [Authorize(Policy = PlatformPolicies.ProviderSystem)]
-internal sealed class ProviderPopulationsService(TimeProvider time, Database database) : ProviderPopulations.ProviderPopulationsBase
+internal sealed class ProviderPopulationsService(TimeProvider time, Database database, CallerContext caller) : ProviderPopulations.ProviderPopulationsBase
 {
     public override async Task<ListMyPopulationsResponse> ListMyPopulations(ListMyPopulationsRequest request, ServerCallContext context)
     {
@@ -28,7 +28,6 @@ internal sealed class ProviderPopulationsService(TimeProvider time, Database dat
         }
 
         validation.ThrowIfInvalid();
-        var caller = CallerContextFactory.FromPrincipal(context.GetHttpContext().User);
         var ct = context.CancellationToken;
 
         return await database.InTransactionAsync(caller, async session =>

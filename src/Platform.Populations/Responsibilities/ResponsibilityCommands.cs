@@ -19,7 +19,7 @@ public sealed record ResponsibilityChange(string? ProviderId, DateOnly? ValidFro
 /// </summary>
 internal sealed partial class ResponsibilityCommands(Database database, Outbox outbox)
 {
-    public Task<CommandResult<Responsibility>> AssignAsync(CallerContext caller, Guid populationId, ResponsibilityChange change, CancellationToken ct) =>
+    public Task<Result<Responsibility>> AssignAsync(CallerContext caller, Guid populationId, ResponsibilityChange change, CancellationToken ct) =>
         database.InTransactionAsync(caller, async session =>
         {
             // Contract managers may not update the population row, so FOR UPDATE would hide it from them
@@ -28,23 +28,23 @@ internal sealed partial class ResponsibilityCommands(Database database, Outbox o
             var population = await PopulationStore.FindAsync(session, populationId, ct);
             if (population is null || population.Definition.Municipality != caller.Municipality)
             {
-                return CommandResult<Responsibility>.NotFound();
+                return Result<Responsibility>.NotFound();
             }
 
             var errors = Validate(change, population.Definition.Validity);
             if (errors.Count > 0)
             {
-                return CommandResult<Responsibility>.Invalid(errors);
+                return Result<Responsibility>.Invalid(errors);
             }
 
             if (population.Definition.Status == PopulationStatus.Retired)
             {
-                return CommandResult<Responsibility>.InConflict("A retired population gets no new responsible provider.");
+                return Result<Responsibility>.InConflict("A retired population gets no new responsible provider.");
             }
 
             if (await ResponsibilityStore.OverlappingAsync(session, populationId, change.ValidFrom!.Value, change.ValidTo, ct) is { } existing)
             {
-                return CommandResult<Responsibility>.InConflict(
+                return Result<Responsibility>.InConflict(
                     $"{existing.ProviderId} is already responsible from {existing.ValidFrom:yyyy-MM-dd}{(existing.ValidTo is { } to ? $" to {to:yyyy-MM-dd}" : "")}: one provider or consortium answers for a population at a time.");
             }
 
@@ -54,7 +54,7 @@ internal sealed partial class ResponsibilityCommands(Database database, Outbox o
             await ResponsibilityStore.InsertAsync(session, responsibility, ct);
             await outbox.AddAsync(session, new PopulationResponsibilityAssigned(
                 responsibility.Municipality, responsibility.Id, populationId, responsibility.ProviderId, responsibility.ValidFrom, responsibility.ValidTo), ct);
-            return CommandResult<Responsibility>.Done(responsibility);
+            return Result<Responsibility>.Done(responsibility);
         }, ct);
 
     private static Dictionary<string, string[]> Validate(ResponsibilityChange change, Period populationValidity)

@@ -10,10 +10,11 @@ namespace Platform.Referrals.Grpc;
 
 /// <summary>
 /// <c>platform.provider.v1.ProviderReferrals</c>: referrals and their status from provider systems. The token's
-/// provider id decides what may be submitted and updated; row-level security holds the same below.
+/// provider id decides what may be submitted and updated; row-level security holds the same below. One instance
+/// serves one call, with that call's caller context, as an endpoint handler receives it.
 /// </summary>
 [Authorize(Policy = PlatformPolicies.ProviderSystem)]
-internal sealed class ProviderReferralsService(ReferralIntake intake) : ProviderReferrals.ProviderReferralsBase
+internal sealed class ProviderReferralsService(ReferralIntake intake, CallerContext caller) : ProviderReferrals.ProviderReferralsBase
 {
     public override async Task<SubmitReferralsResponse> SubmitReferrals(SubmitReferralsRequest request, ServerCallContext context)
     {
@@ -46,24 +47,18 @@ internal sealed class ProviderReferralsService(ReferralIntake intake) : Provider
 
     public override async Task<UpdateReferralStatusResponse> UpdateReferralStatus(UpdateReferralStatusRequest request, ServerCallContext context)
     {
-        var caller = CallerContextFactory.FromPrincipal(context.GetHttpContext().User);
         var result = await intake.UpdateStatusAsync(caller, ReferralMessages.ToDomain(request), context.CancellationToken);
-        if (!result.Found)
+        if (result.Violations is { } violations)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"This provider submitted no referral '{request.ReferralId}'."));
+            throw ReferralMessages.ExplainDates(violations, "date", request.Date).ToRpcException("The status update has invalid fields.");
         }
 
-        if (result.Violations.Count > 0)
-        {
-            throw ReferralMessages.ExplainDates(result.Violations, "date", request.Date).ToRpcException("The status update has invalid fields.");
-        }
-
-        return new UpdateReferralStatusResponse { Status = (Provider.V1.ReferralStatus)(int)result.Status!.Value, Changed = result.Changed };
+        var change = result.ValueOrThrow($"This provider submitted no referral '{request.ReferralId}'.");
+        return new UpdateReferralStatusResponse { Status = (Provider.V1.ReferralStatus)(int)change.Status, Changed = change.Changed };
     }
 
     private async Task<IntakeResult> SubmitBatchAsync(SubmitReferralsRequest request, int firstPosition, ServerCallContext context)
     {
-        var caller = CallerContextFactory.FromPrincipal(context.GetHttpContext().User);
         var submissions = request.Referrals.Select(ReferralMessages.ToDomain).ToList();
         var result = await intake.SubmitAsync(caller, submissions, firstPosition, context.CancellationToken);
         return result with

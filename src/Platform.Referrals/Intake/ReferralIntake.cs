@@ -17,8 +17,8 @@ internal sealed record IntakeResult(int Accepted, int Duplicates, IReadOnlyList<
         new(Accepted + other.Accepted, Duplicates + other.Duplicates, [.. Rejected, .. other.Rejected]);
 }
 
-/// <summary>The outcome of a status update: the referral's status after it, or why it was refused.</summary>
-internal sealed record StatusResult(bool Found, IReadOnlyList<FieldViolation> Violations, ReferralStatus? Status, bool Changed);
+/// <summary>What a status update came to: the referral's status after it, and whether it changed anything.</summary>
+internal sealed record StatusChange(ReferralStatus Status, bool Changed);
 
 /// <summary>
 /// Takes referrals and status updates from a provider system: validates each item, places it in a population the
@@ -76,26 +76,26 @@ internal sealed class ReferralIntake(Database database, TimeProvider clock, Micr
         return new IntakeResult(stored.Inserted, stored.Duplicates, [.. rejected.OrderBy(r => r.Position)]);
     }
 
-    public async Task<StatusResult> UpdateStatusAsync(CallerContext provider, StatusUpdateSubmission submission, CancellationToken ct)
+    public async Task<Result<StatusChange>> UpdateStatusAsync(CallerContext provider, StatusUpdateSubmission submission, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(provider);
         var validated = StatusUpdateValidation.Validate(submission, clock.Today());
         if (!validated.IsValid)
         {
-            return new StatusResult(true, validated.Violations, null, false);
+            return Result<StatusChange>.Invalid(validated.Violations);
         }
 
         var update = validated.Value!;
         await using var session = await database.BeginAsync(provider, ct);
         if (await ReferralStore.ForUpdateAsync(session, update.ReferralId, ct) is not { } stored)
         {
-            return new StatusResult(false, [], null, false);
+            return Result<StatusChange>.NotFound();
         }
 
         var applied = new ReferralLifecycle(stored.ReferralDate, stored.History).Apply(update);
         if (!applied.IsValid)
         {
-            return new StatusResult(true, applied.Violations, null, false);
+            return Result<StatusChange>.Invalid(applied.Violations);
         }
 
         var change = applied.Value!;
@@ -106,6 +106,6 @@ internal sealed class ReferralIntake(Database database, TimeProvider clock, Micr
             await session.CommitAsync(ct);
         }
 
-        return new StatusResult(true, [], change.Lifecycle.Current, change.Changed);
+        return Result<StatusChange>.Done(new StatusChange(change.Lifecycle.Current, change.Changed));
     }
 }
