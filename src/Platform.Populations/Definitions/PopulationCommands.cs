@@ -1,3 +1,4 @@
+using Platform.Hosting.Results;
 using Platform.IntegrationEvents.Populations;
 using Platform.Messaging.Outbox;
 using Platform.Persistence;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Platform.Hosting.Results;
 using Platform.IntegrationEvents.Populations;
 using Platform.Messaging.Outbox;
 using Platform.Persistence;

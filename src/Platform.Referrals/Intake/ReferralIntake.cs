@@ -106,6 +106,6 @@ internal sealed class ReferralIntake(Database database, TimeProvider clock, Micr
             await session.CommitAsync(ct);
         }
 
-        return Result<StatusChange>.Done(new StatusChange(change.Lifecycle.Current, change.Changed));
+        return Result<StatusChange>.Done(new StatusChange(change.Lifecycle.Current!.Value, change.Changed));
     }
 }
