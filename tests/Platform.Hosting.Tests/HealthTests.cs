@@ -1,8 +1,11 @@
 using Grpc.Health.V1;
+using Grpc.HealthCheck;
 using Platform.Hosting.Tests.Hosting;
 using Platform.Hosting.Tests.PeerRunners;
 using Platform.Persistence;
 using Platform.Persistence.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Testing;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
@@ -23,6 +26,11 @@ public class HealthTests
         using var watch = client.Watch(new HealthCheckRequest { Service = "platform.testing.v1.Interop" });
         var changes = watch.ResponseStream;
         Assert.Equal(ServingStatus.Serving, await FirstPublishedAsync(changes));
+        // The watch's first answer is computed afresh, its later ones are the publisher's changes: until the
+        // publisher has published SERVING too (it may have published NOT_SERVING while migrating), a stop would be
+        // no change to it and the watch would stay silent.
+        var published = server.Services.GetRequiredService<HealthServiceImpl>();
+        Assert.True(await Eventually.TrueAsync(async () => await PublishedStatusAsync(published, "platform.testing.v1.Interop") == ServingStatus.Serving));
 
         await postgres.StopAsync(CancellationToken.None);
         Assert.True(await Eventually.TrueAsync(async () => await StatusAsync(client, "") == ServingStatus.NotServing));
@@ -62,10 +70,14 @@ public class HealthTests
         Assert.Equal(ServingStatus.Serving, await StatusAsync(client, "grpc.health.v1.Health"));
     }
 
+    // Watch reports what the health check publisher last published; a bounded wait fails the test instead of hanging it.
+    private static readonly TimeSpan WatchTimeout = TimeSpan.FromSeconds(60);
+
     // A report published just before the change may still repeat the old status; the change follows it.
     private static async Task<ServingStatus> NextChangeAsync(IAsyncStreamReader<HealthCheckResponse> changes, ServingStatus from)
     {
-        while (await changes.MoveNext(CancellationToken.None))
+        using var timeout = new CancellationTokenSource(WatchTimeout);
+        while (await changes.MoveNext(timeout.Token))
         {
             if (changes.Current.Status != from)
             {
@@ -79,7 +91,8 @@ public class HealthTests
     // Watch follows the published reports: until the first one it reports SERVICE_UNKNOWN.
     private static async Task<ServingStatus> FirstPublishedAsync(IAsyncStreamReader<HealthCheckResponse> changes)
     {
-        while (await changes.MoveNext(CancellationToken.None))
+        using var timeout = new CancellationTokenSource(WatchTimeout);
+        while (await changes.MoveNext(timeout.Token))
         {
             if (changes.Current.Status != ServingStatus.ServiceUnknown)
             {
@@ -90,11 +103,33 @@ public class HealthTests
         throw new InvalidOperationException("The watch ended.");
     }
 
+    // Before the publisher's first report the service is unknown to it (NOT_FOUND).
+    private static async Task<ServingStatus> PublishedStatusAsync(HealthServiceImpl published, string service)
+    {
+        try
+        {
+            return (await published.Check(new HealthCheckRequest { Service = service }, null!)).Status;
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+        {
+            return ServingStatus.ServiceUnknown;
+        }
+    }
+
     private static async Task<ServingStatus> StatusAsync(Health.HealthClient client, string service) =>
         (await client.CheckAsync(new HealthCheckRequest { Service = service })).Status;
 
     private static Task<GrpcTestServer> StartWithDatabaseAsync(PrivatePostgres postgres) =>
         GrpcTestServer.StartAsync(
             new Dictionary<string, string?> { ["ConnectionStrings:grpchealthdb"] = postgres.OwnerConnectionString("grpchealthdb") },
-            builder => builder.AddPlatformDatabase("grpchealthdb", MigrationSource.FromMigrations("grpchealth", [new Migration("grpchealth", 1, "marker", "CREATE TABLE marker (id int);")])));
+            builder =>
+            {
+                builder.AddPlatformDatabase("grpchealthdb", MigrationSource.FromMigrations("grpchealth", [new Migration("grpchealth", 1, "marker", "CREATE TABLE marker (id int);")]));
+                // Publish every second rather than every 30 s, so the watch follows within the test's patience.
+                builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
+                {
+                    publisher.Delay = TimeSpan.Zero;
+                    publisher.Period = TimeSpan.FromSeconds(1);
+                });
+            });
 }
