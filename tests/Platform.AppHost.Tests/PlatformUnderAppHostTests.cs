@@ -78,12 +78,69 @@ public sealed class PlatformUnderAppHostTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_replay_command_finds_nothing_to_replay_when_no_message_failed()
+    public async Task A_message_that_failed_while_the_database_refused_it_is_replayed_by_the_command_and_applied_once()
     {
-        var result = await platform.Commands.ExecuteCommandAsync(PlatformResources.Referrals.Name, "replay-failed-messages");
+        var referralsDatabase = await platform.App.GetConnectionStringAsync(PlatformResources.Referrals.Database!)
+            ?? throw new InvalidOperationException("The referrals database has no connection string.");
+        var appRole = $"{PlatformResources.Referrals.Database}_app";
+        using var advisor = platform.App.CreateHttpClient(PlatformResources.Gateway.Name, "http");
+        advisor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await platform.Tokens.PasswordTokenAsync("advisor.alphen"));
 
-        Assert.True(result.Success, result.Message);
-        Assert.StartsWith("Replayed 0 message(s)", result.Message, StringComparison.Ordinal);
+        // The referrals service may not write its copy of the populations: the event fails every retry and is parked.
+        await OwnerSql.ScalarAsync<object>(referralsDatabase, $"REVOKE INSERT, UPDATE ON populations FROM {appRole}");
+        Guid populationId;
+        try
+        {
+            using var response = await advisor.PostAsJsonAsync("/api/populations/populations", new
+            {
+                name = $"Herhaald {Guid.NewGuid():N}"[..20],
+                areas = new[] { "BU04840101" },
+                ageFrom = 18,
+                laws = new[] { "Wmo" },
+                validFrom = "2026-01-01",
+            });
+            Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+            populationId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+            Assert.True(await Eventually.TrueAsync(async () => await ParkedInReferralsAsync() > 0, TimeSpan.FromSeconds(60)),
+                "The refused event never reached the referrals error queue.");
+        }
+        finally
+        {
+            await OwnerSql.ScalarAsync<object>(referralsDatabase, $"GRANT INSERT, UPDATE ON populations TO {appRole}");
+        }
+        Assert.Equal(0L, await OwnerSql.ScalarAsync<long>(referralsDatabase, "SELECT count(*) FROM populations WHERE id = $1", populationId));
+
+        var replay = await platform.Commands.ExecuteCommandAsync(PlatformResources.Referrals.Name, "replay-failed-messages");
+
+        Assert.True(replay.Success, replay.Message);
+        Assert.StartsWith("Replayed 1 message(s)", replay.Message, StringComparison.Ordinal);
+        Assert.True(await Eventually.TrueAsync(async () =>
+            await OwnerSql.ScalarAsync<long>(referralsDatabase, "SELECT count(*) FROM populations WHERE id = $1", populationId) == 1,
+            TimeSpan.FromSeconds(30)), "The replayed event was not applied.");
+        Assert.Equal(1, await OwnerSql.ScalarAsync<int>(referralsDatabase, "SELECT version FROM populations WHERE id = $1", populationId));
+        // The management API's counts refresh every few seconds.
+        Assert.True(await Eventually.TrueAsync(async () => await ParkedInReferralsAsync() == 0, TimeSpan.FromSeconds(30)));
+
+        var again = await platform.Commands.ExecuteCommandAsync(PlatformResources.Referrals.Name, "replay-failed-messages");
+        Assert.StartsWith("Replayed 0 message(s)", again.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Messages in the referrals service's error queues, from RabbitMQ's management API as the services' broker user.</summary>
+    private async Task<long> ParkedInReferralsAsync()
+    {
+        var broker = new Uri(await platform.App.GetConnectionStringAsync(PlatformResources.Messaging)
+            ?? throw new InvalidOperationException("The broker has no connection string."));
+        var management = platform.App.GetEndpoint(PlatformResources.Messaging, "management");
+        var virtualHost = broker.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(broker.UserInfo))));
+        var queues = await client.GetFromJsonAsync<JsonElement>(new Uri(management, $"api/queues/{Uri.EscapeDataString(virtualHost)}"));
+        return queues.EnumerateArray()
+            .Where(queue => queue.GetProperty("name").GetString() is { } name
+                && name.StartsWith(PlatformResources.Referrals.Name, StringComparison.Ordinal) && name.EndsWith("_error", StringComparison.Ordinal))
+            .Sum(queue => queue.TryGetProperty("messages", out var messages) ? messages.GetInt64() : 0);
     }
 
     private static ReferralSubmission Referral(string id) => new()
