@@ -36,6 +36,30 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public Task StartAsync() => _server.StartAsync();
 
+    /// <summary>The service's process id while it runs.</summary>
+    public int? ProcessId => _server.ProcessId;
+
+    /// <summary>Stops the service as an operator would (SIGTERM, then waits), keeping its folder for a restart.</summary>
+    public Task StopAsync() => _server.StopAsync();
+
+    /// <summary>Kills the service without warning (SIGKILL), as a crashed host would; <see cref="StartAsync"/> starts it again.</summary>
+    public async Task KillAsync()
+    {
+        if (ProcessId is { } id)
+        {
+            using (var process = System.Diagnostics.Process.GetProcessById(id))
+            {
+                process.Kill();
+            }
+
+            // Not this process's child: poll until the kernel has let it go.
+            while (DetachedProcess.IsAlive(id))
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _server.StopAsync();
