@@ -6,8 +6,9 @@ namespace Platform.Hosting;
 
 /// <summary>
 /// Turns an unexpected exception into INTERNAL with a fixed message: the caller learns the call failed
-/// on the server, never the exception's text, and the log keeps the whole exception. RpcExceptions
-/// (validation, NotFound, ...) and cancellations by the caller pass unchanged.
+/// on the server, never the exception's text, and the log keeps the whole exception. A transient database
+/// failure becomes ABORTED or UNAVAILABLE instead (<see cref="TransientFailures"/>), so the caller sends the call
+/// again. RpcExceptions (validation, NotFound, ...) and cancellations by the caller pass unchanged.
 /// </summary>
 internal sealed partial class ErrorStatusInterceptor(ILogger<ErrorStatusInterceptor> logger) : Interceptor
 {
@@ -71,10 +72,19 @@ internal sealed partial class ErrorStatusInterceptor(ILogger<ErrorStatusIntercep
 
     private RpcException Failed(Exception e, ServerCallContext context)
     {
+        if (TransientFailures.GrpcStatusFor(e) is { } retryable)
+        {
+            LogTransient(logger, e, context.Method, retryable.StatusCode);
+            return new RpcException(retryable);
+        }
+
         LogFailed(logger, e, context.Method);
         return new RpcException(new Status(StatusCode.Internal, FailureDetail));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "gRPC method {Method} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "gRPC method {Method} failed on a transient database error; answered {Status}")]
+    private static partial void LogTransient(ILogger logger, Exception exception, string method, StatusCode status);
 }

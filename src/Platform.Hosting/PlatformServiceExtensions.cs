@@ -48,6 +48,7 @@ public static class PlatformServiceExtensions
         }
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<TransientFailureExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

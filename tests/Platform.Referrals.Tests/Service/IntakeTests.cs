@@ -231,4 +231,34 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
         Assert.Equal(1, response.Accepted);
         Assert.Equal(population, await fixture.AsOwnerAsync<Guid>("SELECT population_id FROM referrals WHERE referral_id = 'resent-1'"));
     }
+
+    [Fact]
+    public async Task A_batch_whose_database_connection_is_lost_is_answered_unavailable_with_nothing_stored_and_can_be_sent_again()
+    {
+        // The owner holds the referrals table, so the service's insert waits; then its waiting connection is cut.
+        await using var owner = new Npgsql.NpgsqlConnection(fixture.DatabaseConnectionString);
+        await owner.OpenAsync();
+        await using var lockTransaction = await owner.BeginTransactionAsync();
+        await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE referrals IN ACCESS EXCLUSIVE MODE", owner, lockTransaction))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var submitted = SubmitAsync(Referral("cut-1"), Referral("cut-2"));
+        var cut = await Eventually.TrueAsync(async () => await fixture.AsOwnerAsync<long>(
+            """
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE datname = current_database() AND usename = current_database() || '_app' AND wait_event_type = 'Lock'
+            """) > 0, TimeSpan.FromSeconds(30));
+        Assert.True(cut, "The service's insert never waited for the lock.");
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => submitted);
+        await lockTransaction.RollbackAsync();
+
+        Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+        Assert.Equal(Platform.Hosting.TransientFailures.UnavailableMessage, refused.Status.Detail);
+        Assert.Equal(0, await StoredAsync("cut-"));
+        var again = await SubmitAsync(Referral("cut-1"), Referral("cut-2"));
+        Assert.Equal(2, again.Accepted);
+    }
 }
