@@ -103,4 +103,63 @@ public class TenantSessionTests
 
         Assert.Equal(0L, await database.OwnerScalarAsync<long>("SELECT count(*) FROM cases WHERE name = 'abandoned'"));
     }
+
+    /// <summary>Forces every scan of the transaction onto parallel workers, the leader only gathering.</summary>
+    private const string ForceParallelPlans = """
+        SET LOCAL parallel_setup_cost = 0;
+        SET LOCAL parallel_tuple_cost = 0;
+        SET LOCAL min_parallel_table_scan_size = 0;
+        SET LOCAL parallel_leader_participation = off;
+        """;
+
+    private static async Task<(List<string> Names, int WorkersLaunched)> ReadInParallelAsync(DbSession session)
+    {
+        await session.ExecuteAsync(ForceParallelPlans, CancellationToken.None);
+        var plan = await session.ScalarAsync<string>(
+            "EXPLAIN (ANALYZE, FORMAT JSON) SELECT name FROM cases", CancellationToken.None);
+        var workers = System.Text.Json.JsonDocument.Parse(plan!).RootElement[0].GetProperty("Plan");
+        Assert.Equal("Gather", workers.GetProperty("Node Type").GetString());
+        var names = await session.QueryAsync("SELECT name FROM cases ORDER BY name", reader => reader.GetString(0), CancellationToken.None);
+        return (names, workers.GetProperty("Workers Launched").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_caller_context_functions_are_parallel_safe()
+    {
+        var database = await CreateAsync("rlsparsafe");
+
+        var unsafeFunctions = await database.OwnerScalarAsync<long>("""
+            SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'platform' AND p.proname IN ('current_municipality', 'current_region', 'current_provider', 'current_subject', 'has_role')
+              AND p.proparallel <> 's'
+            """);
+
+        Assert.Equal(0L, unsafeFunctions);
+    }
+
+    [Fact]
+    public async Task Parallel_workers_see_the_callers_municipality_set_in_the_transaction()
+    {
+        var database = await CreateAsync("rlsparallel");
+        await using var dataSource = database.AppDataSource();
+
+        var (names, workersLaunched) = await new Database(dataSource).InTransactionAsync(Staff("GM0484"), ReadInParallelAsync);
+
+        Assert.True(workersLaunched > 0, "the plan ran on parallel workers");
+        Assert.Equal(["alphen case", "second alphen case"], names);
+    }
+
+    [Fact]
+    public async Task Parallel_workers_still_keep_tenants_apart()
+    {
+        var database = await CreateAsync("rlsparallelapart");
+        await using var dataSource = database.AppDataSource();
+        var db = new Database(dataSource);
+
+        var (utrecht, _) = await db.InTransactionAsync(Staff("GM0344"), ReadInParallelAsync);
+        var (none, _) = await db.InTransactionAsync(CallerContext.System("test"), ReadInParallelAsync);
+
+        Assert.Equal(["utrecht case"], utrecht);
+        Assert.Empty(none);
+    }
 }

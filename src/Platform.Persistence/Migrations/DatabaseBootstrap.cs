@@ -69,17 +69,18 @@ internal static class DatabaseBootstrap
                 GRANT USAGE, SELECT ON SEQUENCES TO {{role}};
 
             -- The caller context, set per transaction by Database.BeginAsync with SET LOCAL semantics.
-            -- An unset value reads as NULL, and a policy comparing with NULL admits nothing.
+            -- An unset value reads as NULL, and a policy comparing with NULL admits nothing. They are parallel
+            -- safe: a parallel query's workers start with the leader's settings, SET LOCAL ones included.
             CREATE OR REPLACE FUNCTION platform.current_municipality() RETURNS text
-                LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('platform.municipality', true), '') $$;
+                LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT nullif(current_setting('platform.municipality', true), '') $$;
             CREATE OR REPLACE FUNCTION platform.current_region() RETURNS text
-                LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('platform.region', true), '') $$;
+                LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT nullif(current_setting('platform.region', true), '') $$;
             CREATE OR REPLACE FUNCTION platform.current_provider() RETURNS text
-                LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('platform.provider_id', true), '') $$;
+                LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT nullif(current_setting('platform.provider_id', true), '') $$;
             CREATE OR REPLACE FUNCTION platform.current_subject() RETURNS text
-                LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('platform.subject', true), '') $$;
+                LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT nullif(current_setting('platform.subject', true), '') $$;
             CREATE OR REPLACE FUNCTION platform.has_role(role_name text) RETURNS boolean
-                LANGUAGE sql STABLE AS $$
+                LANGUAGE sql STABLE PARALLEL SAFE AS $$
                     SELECT role_name = ANY (string_to_array(nullif(current_setting('platform.roles', true), ''), ','))
                 $$;
             """;
