@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Platform.Portal.Components;
 using Platform.Portal.Screens.Populations;
 using Platform.Portal.Screens.Referrals;
@@ -33,7 +33,12 @@ internal static class Extensions
 
     public static WebApplication MapPortal(this WebApplication app)
     {
-        app.UseStatusCodePagesWithReExecute("/niet-gevonden");
+        // Links and redirects name the gateway's address, which the gateway forwards; only loopback proxies are trusted.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost,
+        });
+        app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
