@@ -103,6 +103,15 @@ public sealed class PortalFixture : IAsyncLifetime
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
+    /// <summary>POSTs an empty body through the gateway for a demo user's own token.</summary>
+    public async Task PostAsync(string username, string path)
+    {
+        using var client = new HttpClient { BaseAddress = Gateway };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Tokens.PasswordTokenAsync(username));
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

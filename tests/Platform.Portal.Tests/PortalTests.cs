@@ -143,6 +143,33 @@ public sealed class PortalTests(PortalFixture platform)
     }
 
     [Fact]
+    public async Task An_advisor_acknowledges_a_signal_and_its_history_shows_it_while_an_auditor_cannot()
+    {
+        await platform.PostAsync("advisor.alphen", "/api/referrals/signals/detection");
+        var open = await platform.ApiAsync("advisor.alphen", "/api/referrals/signals?state=open");
+        if (open.GetArrayLength() == 0)
+        {
+            var empty = await platform.SignInAsync("advisor.alphen", "/verwijzingen/signalen?status=open");
+            await Assertions.Expect(empty.GetByRole(AriaRole.Status)).ToContainTextAsync("geen signalen");
+            return;
+        }
+
+        var path = $"/verwijzingen/signalen/{open[0].GetProperty("id").GetString()}";
+        var auditor = await platform.SignInAsync("auditor.alphen", path);
+        await Assertions.Expect(auditor.GetByTestId("signal")).ToBeVisibleAsync();
+        Assert.Equal(0, await auditor.Locator("#toelichting").CountAsync());
+
+        var page = await platform.SignInAsync("advisor.alphen", path);
+        await page.FocusAsync("#toelichting");
+        await page.Keyboard.TypeAsync("Besproken met het wijkteam");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "als gezien vastgelegd" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("signal-history")).ToContainTextAsync("Besproken met het wijkteam");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalFixture.Screenshots, "signaal-gezien.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var page = await platform.SignInAsync("advisor.alphen");
