@@ -32,13 +32,21 @@ var populations = builder.AddProject<Projects.Platform_Populations>(PlatformReso
     .WithResendStateCommand(infrastructure.IdentityUrl)
     .WithReplayFailedMessagesCommand(infrastructure.Messaging);
 
+// The staff portal: the gateway serves it at "/" and hands it the signed-in user's token; the portal calls the
+// services back through the gateway, so it needs the gateway's address but does not wait for it.
+var portal = builder.AddProject<Projects.Platform_Portal>(PlatformResources.Portal.Name)
+    .WithPlatformDefaults(PlatformResources.Portal)
+    .WithInfrastructure(PlatformResources.Portal, infrastructure);
+
 var gatewayClientSecret = builder.Configuration["Parameters:gateway-client-secret"];
 var gateway = builder.AddProject<Projects.Platform_Gateway>(PlatformResources.Gateway.Name)
     .WithPlatformDefaults(PlatformResources.Gateway)
     .WithInfrastructure(PlatformResources.Gateway, infrastructure)
     .WithExternalHttpEndpoints()
     .WithReference(populations).WaitFor(populations)
-    .WithReference(referrals).WaitFor(referrals);
+    .WithReference(referrals).WaitFor(referrals)
+    .WithReference(portal).WaitFor(portal);
+portal.WithEnvironment("Portal__GatewayUrl", gateway.GetEndpoint("http"));
 
 // The realm's redirect URIs are the gateway's address, which only the AppHost knows. A configured client secret
 // replaces the realm file's development default on both sides.

@@ -59,6 +59,7 @@ internal static class Extensions
             .LoadFromMemory(routes, clusters)
             .AddServiceDiscoveryDestinationResolver()
             .AddTransforms<AccessTokenTransform>()
+            .AddTransforms<PortalTransform>()
             .AddTransforms<ConnectionOptionsTransform>();
         return builder;
     }
@@ -70,7 +71,11 @@ internal static class Extensions
         app.UseAuthorization();
         app.UseMiddleware<AntiforgeryForSessions>();
         app.MapLoginEndpoints();
-        app.MapHomePage();
+        if (!GatewayRoutes.ServesPortal(app.Configuration))
+        {
+            app.MapHomePage();
+        }
+
 
         // "Who am I" answers from the provider's token alone, so the gateway serves it itself.
         app.MapProviderIdentityService(PlatformPolicies.ProviderSystem);

@@ -39,6 +39,10 @@ public static class PlatformResources
     public static PlatformService Populations { get; } =
         new("populations", "src/Platform.Populations/Platform.Populations.csproj", "populationsdb", UsesMessaging: true, ServesGrpc: true);
 
+    /// <summary>The staff portal: Blazor pages the gateway serves at <c>/</c>, calling the services back through the gateway.</summary>
+    public static PlatformService Portal { get; } =
+        new("portal", "src/Platform.Portal/Platform.Portal.csproj");
+
     /// <summary>The single entry point; it routes to every other service.</summary>
     public static PlatformService Gateway { get; } =
         new("gateway", "src/Platform.Gateway/Platform.Gateway.csproj", ServesGrpc: true);
@@ -48,5 +52,5 @@ public static class PlatformResources
     /// <c>new("budgets", "src/Platform.Budgets/Platform.Budgets.csproj", "budgetsdb", UsesMessaging: true)</c>,
     /// and its <c>AddProject</c> in <c>AppHost.cs</c>.
     /// </summary>
-    public static IReadOnlyList<PlatformService> Services { get; } = [Referrals, Populations, Gateway];
+    public static IReadOnlyList<PlatformService> Services { get; } = [Referrals, Populations, Portal, Gateway];
 }

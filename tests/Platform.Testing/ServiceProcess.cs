@@ -16,16 +16,26 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <param name="project">The project folder under <c>src/</c>, e.g. <c>Platform.Populations</c>.</param>
     /// <param name="environment">Its settings beyond its own addresses, read when it starts.</param>
     /// <param name="readinessPath">The path that answers 200 once it serves.</param>
-    public ServiceProcess(string name, string project, Func<IReadOnlyDictionary<string, string>> environment, string readinessPath = "/health")
+    /// <param name="servesGrpc">Whether it gets the cleartext HTTP/2 listener; without it Kestrel binds only <c>ASPNETCORE_URLS</c>.</param>
+    public ServiceProcess(
+        string name, string project, Func<IReadOnlyDictionary<string, string>> environment, string readinessPath = "/health", bool servesGrpc = true)
     {
         var folder = Path.Combine(RepositoryRoot.Find(), "src", project);
         var assembly = Path.Combine(folder, "bin", "Debug", "net10.0", project + ".dll");
-        var command = new HttpProcessCommand("dotnet", [assembly], folder, address => new Dictionary<string, string>(environment())
+        var command = new HttpProcessCommand("dotnet", [assembly], folder, address =>
         {
-            ["ASPNETCORE_URLS"] = Text(address),
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Kestrel__Endpoints__grpc__Url"] = Text(GrpcAddress),
-            ["OTEL_SERVICE_NAME"] = name,
+            var settings = new Dictionary<string, string>(environment())
+            {
+                ["ASPNETCORE_URLS"] = Text(address),
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["OTEL_SERVICE_NAME"] = name,
+            };
+            if (servesGrpc)
+            {
+                settings["Kestrel__Endpoints__grpc__Url"] = Text(GrpcAddress);
+            }
+
+            return settings;
         });
         _server = new HttpProcessServer(name, _directory, command, readinessPath);
     }

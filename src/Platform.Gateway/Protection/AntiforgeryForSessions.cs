@@ -17,7 +17,10 @@ internal sealed class AntiforgeryForSessions(RequestDelegate next)
         {
             try
             {
+                // A form post to the portal is read here and forwarded afterwards, so its body must be readable twice.
+                context.Request.EnableBuffering();
                 await antiforgery.ValidateRequestAsync(context);
+                context.Request.Body.Position = 0;
             }
             catch (AntiforgeryValidationException)
             {

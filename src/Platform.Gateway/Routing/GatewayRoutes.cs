@@ -57,8 +57,31 @@ internal static class GatewayRoutes
             });
         }
 
+        // The staff portal takes every path no other endpoint or route claims, so the API, login and gRPC routes
+        // keep precedence. Only signed-in users reach it; the cookie challenge sends a browser to the login.
+        if (Address(configuration, PortalService, "http") is { } portal)
+        {
+            clusters.Add(Cluster($"{PortalService}-http", portal, http2: false));
+            routes.Add(new RouteConfig
+            {
+                RouteId = PortalRouteId,
+                ClusterId = $"{PortalService}-http",
+                AuthorizationPolicy = "default",
+                Order = 1_000,
+                Match = new RouteMatch { Path = "/{**page}" },
+            });
+        }
+
         return (routes, clusters);
     }
+
+    /// <summary>The staff portal's resource name: <c>services:portal:http:0</c>.</summary>
+    public const string PortalService = "portal";
+
+    public const string PortalRouteId = "portal";
+
+    /// <summary>Whether the gateway serves the staff portal at <c>/</c> (else its own front page).</summary>
+    public static bool ServesPortal(IConfiguration configuration) => Address(configuration, PortalService, "http") is not null;
 
     /// <summary>
     /// The service's logical address, which service discovery resolves when the proxy loads its

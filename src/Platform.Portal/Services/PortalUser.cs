@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Platform.Security;
+
+namespace Platform.Portal.Services;
+
+/// <summary>The signed-in user as the page shows them: name, municipality and roles, in Dutch.</summary>
+public sealed class PortalUser(IHttpContextAccessor accessor, IOptions<PortalOptions> options)
+{
+    private static readonly Dictionary<string, string> RoleNames = new()
+    {
+        [PlatformRoles.PlatformAdmin] = "Platformbeheerder",
+        [PlatformRoles.RegionCoordinator] = "Regiocoördinator",
+        [PlatformRoles.PolicyAdvisor] = "Beleidsadviseur",
+        [PlatformRoles.ContractManager] = "Contractmanager",
+        [PlatformRoles.Controller] = "Controller",
+        [PlatformRoles.Auditor] = "Auditor",
+    };
+
+    private System.Security.Claims.ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new();
+
+    public bool IsSignedIn => Principal.Identity?.IsAuthenticated == true;
+
+    public string Name => Principal.FindFirst("name")?.Value ?? Principal.FindFirst(PlatformClaims.Username)?.Value ?? "onbekend";
+
+    public string? MunicipalityCode => Principal.FindFirst(PlatformClaims.Municipality)?.Value;
+
+    public string Municipality => MunicipalityCode is { } code
+        ? options.Value.Municipalities.GetValueOrDefault(code, code)
+        : Principal.FindFirst(PlatformClaims.Region)?.Value is { } region ? $"Regio {region}" : "Geen gemeente";
+
+    public IReadOnlyList<string> Roles => [.. Principal.FindAll(PlatformClaims.Role).Select(c => c.Value).Where(RoleNames.ContainsKey)];
+
+    public string RoleNamesText => Roles.Count == 0 ? "Geen rol" : string.Join(", ", Roles.Select(r => RoleNames[r]));
+
+    public bool HasRole(params string[] roles) => roles.Any(r => Principal.IsInRole(r) || Roles.Contains(r));
+}
