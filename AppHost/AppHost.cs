@@ -18,9 +18,17 @@ var infrastructure = mode == InfrastructureMode.Containers
     ? Containers.Add(builder, repositoryRoot)
     : LocalExecutables.Add(builder, repositoryRoot, dataDirectory);
 
+// Budgets starts first: it consumes the populations, contracts and outcomes services' events, so its queues must
+// exist before any of them publishes.
+var budgets = builder.AddProject<Projects.Platform_Budgets>(PlatformResources.Budgets.Name)
+    .WithPlatformDefaults(PlatformResources.Budgets)
+    .WithInfrastructure(PlatformResources.Budgets, infrastructure)
+    .WithReplayFailedMessagesCommand(infrastructure.Messaging);
+
 var referrals = builder.AddProject<Projects.Platform_Referrals>(PlatformResources.Referrals.Name)
     .WithPlatformDefaults(PlatformResources.Referrals)
     .WithInfrastructure(PlatformResources.Referrals, infrastructure)
+    .WaitFor(budgets)
     .WithReplayFailedMessagesCommand(infrastructure.Messaging);
 
 // Waits for referrals, whose queues must exist before populations publishes its first (demo) events: RabbitMQ
@@ -38,7 +46,8 @@ var gateway = builder.AddProject<Projects.Platform_Gateway>(PlatformResources.Ga
     .WithInfrastructure(PlatformResources.Gateway, infrastructure)
     .WithExternalHttpEndpoints()
     .WithReference(populations).WaitFor(populations)
-    .WithReference(referrals).WaitFor(referrals);
+    .WithReference(referrals).WaitFor(referrals)
+    .WithReference(budgets).WaitFor(budgets);
 
 // The realm's redirect URIs are the gateway's address, which only the AppHost knows. A configured client secret
 // replaces the realm file's development default on both sides.
