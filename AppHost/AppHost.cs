@@ -18,9 +18,17 @@ var infrastructure = mode == InfrastructureMode.Containers
     ? Containers.Add(builder, repositoryRoot)
     : LocalExecutables.Add(builder, repositoryRoot, dataDirectory);
 
+// Budgets starts first: it consumes the populations, contracts and outcomes services' events, so its queues must
+// exist before any of them publishes.
+var budgets = builder.AddProject<Projects.Platform_Budgets>(PlatformResources.Budgets.Name)
+    .WithPlatformDefaults(PlatformResources.Budgets)
+    .WithInfrastructure(PlatformResources.Budgets, infrastructure)
+    .WithReplayFailedMessagesCommand(infrastructure.Messaging);
+
 var referrals = builder.AddProject<Projects.Platform_Referrals>(PlatformResources.Referrals.Name)
     .WithPlatformDefaults(PlatformResources.Referrals)
     .WithInfrastructure(PlatformResources.Referrals, infrastructure)
+    .WaitFor(budgets)
     .WithReplayFailedMessagesCommand(infrastructure.Messaging);
 
 // Waits for referrals, whose queues must exist before populations publishes its first (demo) events: RabbitMQ
@@ -45,6 +53,7 @@ var gateway = builder.AddProject<Projects.Platform_Gateway>(PlatformResources.Ga
     .WithExternalHttpEndpoints()
     .WithReference(populations).WaitFor(populations)
     .WithReference(referrals).WaitFor(referrals)
+    .WithReference(budgets).WaitFor(budgets)
     .WithReference(portal).WaitFor(portal);
 portal.WithEnvironment("Portal__GatewayUrl", gateway.GetEndpoint("http"));
 

@@ -32,6 +32,10 @@ public static class PlatformResources
     /// <summary>The gRPC endpoint's name: <c>Kestrel__Endpoints__grpc__Url</c> in the service, <c>services__&lt;name&gt;__grpc__0</c> in its callers.</summary>
     public const string GrpcEndpoint = "grpc";
 
+    /// <summary>Consumes the populations, contracts and outcomes services' events, so it starts first: its queues must exist before they publish.</summary>
+    public static PlatformService Budgets { get; } =
+        new("budgets", "src/Platform.Budgets/Platform.Budgets.csproj", "budgetsdb", UsesMessaging: true);
+
     /// <summary>Consumes the populations service's events, so it starts first: its queues must exist before the first event.</summary>
     public static PlatformService Referrals { get; } =
         new("referrals", "src/Platform.Referrals/Platform.Referrals.csproj", "referralsdb", UsesMessaging: true, ServesGrpc: true);
@@ -52,5 +56,5 @@ public static class PlatformResources
     /// <c>new("budgets", "src/Platform.Budgets/Platform.Budgets.csproj", "budgetsdb", UsesMessaging: true)</c>,
     /// and its <c>AddProject</c> in <c>AppHost.cs</c>.
     /// </summary>
-    public static IReadOnlyList<PlatformService> Services { get; } = [Referrals, Populations, Portal, Gateway];
+    public static IReadOnlyList<PlatformService> Services { get; } = [Budgets, Referrals, Populations, Portal, Gateway];
 }
