@@ -18,9 +18,16 @@ var infrastructure = mode == InfrastructureMode.Containers
     ? Containers.Add(builder, repositoryRoot)
     : LocalExecutables.Add(builder, repositoryRoot, dataDirectory);
 
+// Outcomes consumes the contracts service's events, so its queues come first.
+var outcomes = builder.AddProject<Projects.Platform_Outcomes>(PlatformResources.Outcomes.Name)
+    .WithPlatformDefaults(PlatformResources.Outcomes)
+    .WithInfrastructure(PlatformResources.Outcomes, infrastructure)
+    .WithReplayFailedMessagesCommand(infrastructure.Messaging);
+
 var referrals = builder.AddProject<Projects.Platform_Referrals>(PlatformResources.Referrals.Name)
     .WithPlatformDefaults(PlatformResources.Referrals)
     .WithInfrastructure(PlatformResources.Referrals, infrastructure)
+    .WaitFor(outcomes)
     .WithReplayFailedMessagesCommand(infrastructure.Messaging);
 
 // Waits for referrals, whose queues must exist before populations publishes its first (demo) events: RabbitMQ
@@ -38,7 +45,8 @@ var gateway = builder.AddProject<Projects.Platform_Gateway>(PlatformResources.Ga
     .WithInfrastructure(PlatformResources.Gateway, infrastructure)
     .WithExternalHttpEndpoints()
     .WithReference(populations).WaitFor(populations)
-    .WithReference(referrals).WaitFor(referrals);
+    .WithReference(referrals).WaitFor(referrals)
+    .WithReference(outcomes).WaitFor(outcomes);
 
 // The realm's redirect URIs are the gateway's address, which only the AppHost knows. A configured client secret
 // replaces the realm file's development default on both sides.

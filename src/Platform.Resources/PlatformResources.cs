@@ -32,6 +32,10 @@ public static class PlatformResources
     /// <summary>The gRPC endpoint's name: <c>Kestrel__Endpoints__grpc__Url</c> in the service, <c>services__&lt;name&gt;__grpc__0</c> in its callers.</summary>
     public const string GrpcEndpoint = "grpc";
 
+    /// <summary>Consumes the contracts service's events, so it starts first: its queues must exist before contracts publishes.</summary>
+    public static PlatformService Outcomes { get; } =
+        new("outcomes", "src/Platform.Outcomes/Platform.Outcomes.csproj", "outcomesdb", UsesMessaging: true, ServesGrpc: true);
+
     /// <summary>Consumes the populations service's events, so it starts first: its queues must exist before the first event.</summary>
     public static PlatformService Referrals { get; } =
         new("referrals", "src/Platform.Referrals/Platform.Referrals.csproj", "referralsdb", UsesMessaging: true, ServesGrpc: true);
@@ -48,5 +52,5 @@ public static class PlatformResources
     /// <c>new("budgets", "src/Platform.Budgets/Platform.Budgets.csproj", "budgetsdb", UsesMessaging: true)</c>,
     /// and its <c>AddProject</c> in <c>AppHost.cs</c>.
     /// </summary>
-    public static IReadOnlyList<PlatformService> Services { get; } = [Referrals, Populations, Gateway];
+    public static IReadOnlyList<PlatformService> Services { get; } = [Outcomes, Referrals, Populations, Gateway];
 }
