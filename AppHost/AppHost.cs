@@ -25,10 +25,17 @@ var budgets = builder.AddProject<Projects.Platform_Budgets>(PlatformResources.Bu
     .WithInfrastructure(PlatformResources.Budgets, infrastructure)
     .WithReplayFailedMessagesCommand(infrastructure.Messaging);
 
+// Outcomes consumes the contracts service's events, so its queues come before contracts publishes.
+var outcomes = builder.AddProject<Projects.Platform_Outcomes>(PlatformResources.Outcomes.Name)
+    .WithPlatformDefaults(PlatformResources.Outcomes)
+    .WithInfrastructure(PlatformResources.Outcomes, infrastructure)
+    .WaitFor(budgets)
+    .WithReplayFailedMessagesCommand(infrastructure.Messaging);
+
 var referrals = builder.AddProject<Projects.Platform_Referrals>(PlatformResources.Referrals.Name)
     .WithPlatformDefaults(PlatformResources.Referrals)
     .WithInfrastructure(PlatformResources.Referrals, infrastructure)
-    .WaitFor(budgets)
+    .WaitFor(outcomes)
     .WithReplayFailedMessagesCommand(infrastructure.Messaging);
 
 // Waits for referrals, whose queues must exist before populations publishes its first (demo) events: RabbitMQ
@@ -54,6 +61,7 @@ var gateway = builder.AddProject<Projects.Platform_Gateway>(PlatformResources.Ga
     .WithReference(populations).WaitFor(populations)
     .WithReference(referrals).WaitFor(referrals)
     .WithReference(budgets).WaitFor(budgets)
+    .WithReference(outcomes).WaitFor(outcomes)
     .WithReference(portal).WaitFor(portal);
 portal.WithEnvironment("Portal__GatewayUrl", gateway.GetEndpoint("http"));
 

@@ -36,6 +36,10 @@ public static class PlatformResources
     public static PlatformService Budgets { get; } =
         new("budgets", "src/Platform.Budgets/Platform.Budgets.csproj", "budgetsdb", UsesMessaging: true);
 
+    /// <summary>Consumes the contracts service's events, so it starts first: its queues must exist before contracts publishes.</summary>
+    public static PlatformService Outcomes { get; } =
+        new("outcomes", "src/Platform.Outcomes/Platform.Outcomes.csproj", "outcomesdb", UsesMessaging: true, ServesGrpc: true);
+
     /// <summary>Consumes the populations service's events, so it starts first: its queues must exist before the first event.</summary>
     public static PlatformService Referrals { get; } =
         new("referrals", "src/Platform.Referrals/Platform.Referrals.csproj", "referralsdb", UsesMessaging: true, ServesGrpc: true);
@@ -56,5 +60,5 @@ public static class PlatformResources
     /// <c>new("budgets", "src/Platform.Budgets/Platform.Budgets.csproj", "budgetsdb", UsesMessaging: true)</c>,
     /// and its <c>AddProject</c> in <c>AppHost.cs</c>.
     /// </summary>
-    public static IReadOnlyList<PlatformService> Services { get; } = [Budgets, Referrals, Populations, Portal, Gateway];
+    public static IReadOnlyList<PlatformService> Services { get; } = [Budgets, Outcomes, Referrals, Populations, Portal, Gateway];
 }

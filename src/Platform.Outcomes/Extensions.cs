@@ -1,0 +1,27 @@
+using Platform.Hosting;
+using Platform.Outcomes.Api;
+using Platform.Outcomes.Catalogue;
+using Platform.Resources;
+
+namespace Platform.Outcomes;
+
+internal static class Extensions
+{
+    /// <summary>This service's entry in the platform's resource list: its name, database, broker and gRPC endpoint.</summary>
+    public static PlatformService Resource => PlatformResources.Outcomes;
+
+    public static IHostApplicationBuilder AddOutcomesServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformService<IndicatorDefinition>(Resource);
+        builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(OutcomesPolicies.Add);
+        return builder;
+    }
+
+    public static WebApplication MapOutcomesApi(this WebApplication app)
+    {
+        var api = app.MapPlatformService(Resource);
+        api.MapIndicatorEndpoints();
+        app.MapPlatformGrpc();
+        return app;
+    }
+}
