@@ -55,7 +55,7 @@ public abstract class PlatformServiceFixture(PlatformService resource, Dictionar
             environment[$"ConnectionStrings__{PlatformResources.Messaging}"] = ServiceProcess.Text(Broker);
         }
 
-        _service = new ServiceProcess(resource.Name, Path.GetFileNameWithoutExtension(resource.Project), () => environment);
+        _service = new ServiceProcess(resource.Name, Path.GetFileNameWithoutExtension(resource.Project), () => environment, servesGrpc: resource.ServesGrpc);
         await _service.StartAsync();
     }
 
