@@ -51,19 +51,17 @@ internal sealed class DrillPlatform : IAsyncDisposable
 
     public static async Task<DrillPlatform> StartAsync()
     {
-        var servers = await Task.WhenAll(
-            Start(async () => (IAsyncDisposable)await PrivateServers.StartPostgresAsync()),
-            Start(async () => await PrivateServers.StartAsync(directory => new RabbitMqServer(directory, managementPlugin: true))),
-            Start(async () => await PrivateServers.StartIdentityProviderAsync()));
-        var platform = new DrillPlatform((PrivatePostgres)servers[0], (PrivateServer<RabbitMqServer>)servers[1], (PrivateServer<IdentityProviderServer>)servers[2]);
-        platform._owned.AddRange(servers);
+        var postgres = PrivateServers.StartPostgresAsync();
+        var broker = PrivateServers.StartAsync(directory => new RabbitMqServer(directory, managementPlugin: true));
+        var identity = PrivateServers.StartIdentityProviderAsync();
+        await Task.WhenAll(postgres, broker, identity);
+        var platform = new DrillPlatform(await postgres, await broker, await identity);
+        platform._owned.AddRange([await postgres, await broker, await identity]);
 
         // Referrals first: its queues must exist before populations publishes the demo region.
         await platform.Referrals.StartAsync();
         await platform.Populations.StartAsync();
         return platform;
-
-        static Task<IAsyncDisposable> Start(Func<Task<IAsyncDisposable>> start) => start();
     }
 
     /// <summary>A REST client of the populations service as Alphen's policy advisor.</summary>
@@ -120,7 +118,7 @@ internal sealed class DrillPlatform : IAsyncDisposable
             ["Identity__Authority"] = ServiceProcess.Text(Identity.Server.Issuer),
             [$"ConnectionStrings__{resource.Database}"] = Postgres.OwnerConnectionString(resource.Database!),
             [$"ConnectionStrings__{PlatformResources.Messaging}"] = ServiceProcess.Text(Broker.Server.AmqpUri),
-            // A drill waits for the relay; the AppHost's default poll interval is fine, quicker is kinder here.
+            // The drills read counts, not logs: only warnings and errors go to the service's log file.
             ["Logging__LogLevel__Default"] = "Warning",
         };
         var service = new ServiceProcess(resource.Name, Path.GetFileNameWithoutExtension(resource.Project), () => environment);
