@@ -38,7 +38,11 @@ public sealed record ContractSnapshot(
 /// </summary>
 /// <param name="AgreementId">The agreement's identifier.</param>
 /// <param name="IndicatorCode">The indicator's code in the outcomes catalogue, e.g. <c>zrm-improved-or-stable</c>.</param>
-/// <param name="Comparison"><c>at-least</c> or <c>at-most</c>: how a result is held against <see cref="Norm"/>.</param>
+/// <param name="DefinitionVersion">The version of the indicator's definition the agreement was made on.</param>
+/// <param name="Comparison">
+/// How a result is held against <see cref="Norm"/>: <c>at-least</c> (≥), <c>more-than</c> (&gt;), <c>at-most</c> (≤)
+/// or <c>less-than</c> (&lt;). Always explicit: the seeds word norms both ways.
+/// </param>
 /// <param name="Norm">The agreed value, in the indicator's unit (a share as a fraction 0–1, days, a count).</param>
 /// <param name="Period"><c>quarter</c> or <c>year</c>: the period a result is computed over.</param>
 /// <param name="Incentive"><c>none</c>, <c>bonus</c>, <c>malus</c> or <c>bonus-malus</c>.</param>
@@ -46,6 +50,7 @@ public sealed record ContractSnapshot(
 public sealed record ResultAgreementSnapshot(
     Guid AgreementId,
     string IndicatorCode,
+    int DefinitionVersion,
     string Comparison,
     decimal Norm,
     string Period,
