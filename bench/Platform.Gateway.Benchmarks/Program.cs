@@ -4,9 +4,14 @@ using Platform.LocalInfrastructure;
 using Platform.Testing;
 
 // What the gateway costs on the hot path: one small authenticated GET answered by the backend directly,
-// through the gateway (which validates the bearer token on every request) and through nginx (a plain
-// proxy, no authentication), all driven by wrk in the same run.
+// through the gateway (which validates the bearer token), through YARP with nothing configured and
+// through nginx (plain proxies, no authentication), all driven by wrk in the same run.
 // Arguments: [seconds per measurement, default 5] [rounds, default 3].
+if (args is [BareYarp.Command, var listenUrl, var backendUrl])
+{
+    return await BareYarp.RunAsync(listenUrl, backendUrl);
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 using var cancellation = new CancellationTokenSource();
@@ -25,8 +30,9 @@ var root = Path.Combine(repository, ".local", "bench", "gateway");
 await using var backend = await PingBackend.StartAsync(cancel);
 var identity = new IdentityProviderServer(root, repository);
 var gateway = new GatewayServer(repository, root, identity, backend.Address);
+var bareYarp = new BareYarpServer(root, backend.Address);
 var nginx = new NginxServer(root, backend.Address);
-ProcessServer[] servers = [identity, gateway, nginx];
+ProcessServer[] servers = [identity, gateway, bareYarp, nginx];
 try
 {
     foreach (var server in servers)
@@ -40,6 +46,7 @@ try
     [
         ("direct", new Uri(backend.Address, PingBackend.PingPath)),
         ("gateway", new Uri(gateway.BaseAddress, PingBackend.PingPath)),
+        ("bare-yarp", new Uri(bareYarp.BaseAddress, PingBackend.PingPath)),
         ("nginx", new Uri(nginx.BaseAddress, PingBackend.PingPath)),
     ];
     await Checks.AllAnswerAsync(targets.Select(t => t.Url), await tokens.PasswordTokenAsync("advisor.alphen", cancellationToken: cancel), cancel);
@@ -47,7 +54,8 @@ try
 
     Console.WriteLine($"GET {PingBackend.PingPath} with a bearer token; the backend answers {PingBackend.Body.Length} bytes of JSON.");
     Console.WriteLine($"wrk --latency; medians of {rounds} rounds of {seconds} s per target, the targets taking turns. nginx: plain proxy_pass, worker_processes auto ({Environment.ProcessorCount}).");
-    Console.WriteLine($"wrk, backend, gateway, nginx and identity provider all share the same {Environment.ProcessorCount} cores. Load average before: {LoadAverage()}.");
+    Console.WriteLine($"bare-yarp: YARP with one catch-all route and nothing else (no authentication, rate limiting, transforms or telemetry).");
+    Console.WriteLine($"wrk, backend, gateway, bare YARP, nginx and identity provider all share the same {Environment.ProcessorCount} cores. Load average before: {LoadAverage()}.");
 
     var run = new LoadRun(targets, token => tokens.PasswordTokenAsync("advisor.alphen", cancellationToken: token));
     // Under load on two shared cores the gateway's tiered JIT needs about 15 s to reach steady
@@ -57,10 +65,12 @@ try
     var oneAtATime = await run.MeasureAsync(threads: 1, connections: 1, warmUpSeconds: 5, seconds, rounds, cancel);
     Print("one request at a time: wrk -t1 -c1, after 5 s of warm-up", oneAtATime);
 
-    var ratios = Enumerable.Range(0, rounds).Select(r => underLoad["gateway"][r].RequestsPerSecond / underLoad["nginx"][r].RequestsPerSecond).ToArray();
     Console.WriteLine();
-    Console.WriteLine($"gateway/nginx requests/s under load:  {LoadRun.Median(ratios):N2} (rounds {ratios.Min():N2}-{ratios.Max():N2})   target >= 0.67");
+    PrintRatio(underLoad, "gateway", "nginx", "   target >= 0.67");
+    PrintRatio(underLoad, "bare-yarp", "nginx", "");
+    PrintRatio(underLoad, "gateway", "bare-yarp", "");
     Console.WriteLine($"p50 the gateway adds over direct:     {Added(underLoad, "gateway"):N2} ms under load, {Added(oneAtATime, "gateway"):N2} ms one at a time   target <= 1 ms");
+    Console.WriteLine($"p50 bare YARP adds over direct:       {Added(underLoad, "bare-yarp"):N2} ms under load, {Added(oneAtATime, "bare-yarp"):N2} ms one at a time");
     Console.WriteLine($"p50 nginx adds over direct:           {Added(underLoad, "nginx"):N2} ms under load, {Added(oneAtATime, "nginx"):N2} ms one at a time");
     Console.WriteLine($"Load average after (this run included): {LoadAverage()}.");
     return 0;
@@ -88,6 +98,14 @@ static void Print(string title, Dictionary<string, WrkResult[]> results)
         Console.WriteLine($"{name,-10}{LoadRun.Median(rounds.Select(r => r.RequestsPerSecond)),12:N0}" +
             $"{LoadRun.Median(rounds.Select(r => r.P50)),9:N2} ms{LoadRun.Median(rounds.Select(r => r.P99)),9:N2} ms");
     }
+}
+
+// Per round, against the other target measured next to it in time.
+static void PrintRatio(Dictionary<string, WrkResult[]> results, string target, string peer, string note)
+{
+    var ratios = results[target].Zip(results[peer], (t, p) => t.RequestsPerSecond / p.RequestsPerSecond).ToArray();
+    var label = $"{target}/{peer} requests/s under load:";
+    Console.WriteLine($"{label,-40}{LoadRun.Median(ratios):N2} (rounds {ratios.Min():N2}-{ratios.Max():N2}){note}");
 }
 
 // Per round, against the direct measurement next to it in time.
