@@ -8,6 +8,7 @@ using Platform.Gateway.Routing;
 using Platform.Hosting;
 using Platform.Provider.Contracts.Identity;
 using Platform.Security;
+using Platform.Security.TokenCaching;
 
 namespace Platform.Gateway;
 
@@ -22,6 +23,9 @@ internal static class Extensions
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
 
         builder.AddPlatformAuthentication();
+
+        // The gateway sees every request of every caller: a token validated once is not verified again.
+        builder.AddValidatedTokenCache();
         builder.Services.AddAuthentication(BearerOrSession)
             .AddPolicyScheme(BearerOrSession, "Bearer token or browser session", scheme =>
                 scheme.ForwardDefaultSelector = context =>

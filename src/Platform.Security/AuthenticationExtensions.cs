@@ -42,7 +42,7 @@ public static class AuthenticationExtensions
                     ValidateIssuerSigningKey = true,
                     RequireSignedTokens = true,
                     ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512, SecurityAlgorithms.RsaSsaPssSha256],
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ClockSkew = options.ClockSkew,
                     NameClaimType = PlatformClaims.Username,
                     RoleClaimType = PlatformClaims.Role,
                 };

@@ -18,4 +18,13 @@ public sealed class IdentityOptions
 
     /// <summary>Plain-HTTP metadata is accepted only for loopback identity providers or when this is false.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>How far a token's lifetime may be off the clock of the realm that issued it.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Most validated tokens a host that caches them keeps at once. An entry holds the token's principal, a few
+    /// kilobytes, so the default bounds the cache at some tens of megabytes.
+    /// </summary>
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
 }
