@@ -60,6 +60,17 @@ public static class AuthenticationExtensions
                 };
             });
 
+        // A key the realm no longer publishes is no longer trusted. IdentityModel would otherwise accept its tokens
+        // for another hour through its "last known good" configuration, which is meant for metadata outages; in an
+        // outage the current keys stay in use without it.
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+        {
+            if (jwt.ConfigurationManager is BaseConfigurationManager manager)
+            {
+                manager.UseLastKnownGoodConfiguration = false;
+            }
+        });
+
         builder.Services.AddAuthorization(PlatformPolicies.Add);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped(services =>
