@@ -42,12 +42,12 @@ try
     }
 
     var tokens = new TokenClient(identity.Issuer);
-    (string Name, Uri Url)[] targets =
+    (string Name, Uri Url, Func<int?> ProcessId)[] targets =
     [
-        ("direct", new Uri(backend.Address, PingBackend.PingPath)),
-        ("gateway", new Uri(gateway.BaseAddress, PingBackend.PingPath)),
-        ("bare-yarp", new Uri(bareYarp.BaseAddress, PingBackend.PingPath)),
-        ("nginx", new Uri(nginx.BaseAddress, PingBackend.PingPath)),
+        ("direct", new Uri(backend.Address, PingBackend.PingPath), () => Environment.ProcessId),
+        ("gateway", new Uri(gateway.BaseAddress, PingBackend.PingPath), () => gateway.ProcessId),
+        ("bare-yarp", new Uri(bareYarp.BaseAddress, PingBackend.PingPath), () => bareYarp.ProcessId),
+        ("nginx", new Uri(nginx.BaseAddress, PingBackend.PingPath), () => nginx.ProcessId),
     ];
     await Checks.AllAnswerAsync(targets.Select(t => t.Url), await tokens.PasswordTokenAsync("advisor.alphen", cancellationToken: cancel), cancel);
     await Checks.GatewayRefusesAsync(targets[1].Url, cancel);
@@ -69,6 +69,7 @@ try
     PrintRatio(underLoad, "gateway", "nginx", "   target >= 0.67");
     PrintRatio(underLoad, "bare-yarp", "nginx", "");
     PrintRatio(underLoad, "gateway", "bare-yarp", "");
+    Console.WriteLine($"CPU per request under load, gateway/nginx: {CpuRatio(underLoad, "gateway", "nginx"):N2}, bare-yarp/nginx: {CpuRatio(underLoad, "bare-yarp", "nginx"):N2}, gateway/bare-yarp: {CpuRatio(underLoad, "gateway", "bare-yarp"):N2}");
     Console.WriteLine($"p50 the gateway adds over direct:     {Added(underLoad, "gateway"):N2} ms under load, {Added(oneAtATime, "gateway"):N2} ms one at a time   target <= 1 ms");
     Console.WriteLine($"p50 bare YARP adds over direct:       {Added(underLoad, "bare-yarp"):N2} ms under load, {Added(oneAtATime, "bare-yarp"):N2} ms one at a time");
     Console.WriteLine($"p50 nginx adds over direct:           {Added(underLoad, "nginx"):N2} ms under load, {Added(oneAtATime, "nginx"):N2} ms one at a time");
@@ -92,11 +93,12 @@ static void Print(string title, Dictionary<string, WrkResult[]> results)
 {
     Console.WriteLine();
     Console.WriteLine(title);
-    Console.WriteLine($"{"target",-10}{"requests/s",12}{"p50",12}{"p99",12}");
+    Console.WriteLine($"{"target",-10}{"requests/s",12}{"p50",12}{"p99",12}{"CPU/request",14}");
     foreach (var (name, rounds) in results)
     {
         Console.WriteLine($"{name,-10}{LoadRun.Median(rounds.Select(r => r.RequestsPerSecond)),12:N0}" +
-            $"{LoadRun.Median(rounds.Select(r => r.P50)),9:N2} ms{LoadRun.Median(rounds.Select(r => r.P99)),9:N2} ms");
+            $"{LoadRun.Median(rounds.Select(r => r.P50)),9:N2} ms{LoadRun.Median(rounds.Select(r => r.P99)),9:N2} ms" +
+            $"{LoadRun.Median(rounds.Select(r => r.CpuMicroseconds)),11:N0} µs");
     }
 }
 
@@ -105,8 +107,11 @@ static void PrintRatio(Dictionary<string, WrkResult[]> results, string target, s
 {
     var ratios = results[target].Zip(results[peer], (t, p) => t.RequestsPerSecond / p.RequestsPerSecond).ToArray();
     var label = $"{target}/{peer} requests/s under load:";
-    Console.WriteLine($"{label,-40}{LoadRun.Median(ratios):N2} (rounds {ratios.Min():N2}-{ratios.Max():N2}){note}");
+    Console.WriteLine($"{label,-42}{LoadRun.Median(ratios):N2} (rounds {ratios.Min():N2}-{ratios.Max():N2}){note}");
 }
+
+static double CpuRatio(Dictionary<string, WrkResult[]> results, string target, string peer) =>
+    LoadRun.Median(results[target].Zip(results[peer], (t, p) => t.CpuMicroseconds / p.CpuMicroseconds));
 
 // Per round, against the direct measurement next to it in time.
 static double Added(Dictionary<string, WrkResult[]> results, string target) =>

@@ -5,7 +5,11 @@ using System.Text.RegularExpressions;
 namespace Platform.Gateway.Benchmarks;
 
 /// <summary>What one wrk run measured. Latencies in milliseconds; failures are non-2xx/3xx answers and socket errors.</summary>
-internal sealed record WrkResult(double RequestsPerSecond, double P50, double P99, long Requests, long Failures);
+internal sealed record WrkResult(double RequestsPerSecond, double P50, double P99, long Requests, long Failures)
+{
+    /// <summary>CPU time of the serving process per request, in microseconds (not counted when unknown).</summary>
+    public double CpuMicroseconds { get; init; } = double.NaN;
+}
 
 /// <summary>
 /// wrk (Debian package <c>wrk</c>): one load generator, written in C, driving every target with the

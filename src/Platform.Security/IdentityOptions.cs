@@ -24,7 +24,7 @@ public sealed class IdentityOptions
 
     /// <summary>
     /// Most validated tokens a host that caches them keeps at once. An entry holds the token's principal, a few
-    /// kilobytes, so the default bounds the cache at some tens of megabytes.
+    /// kilobytes, so the default bounds the cache at some tens of megabytes. 0 turns the cache off.
     /// </summary>
     public int ValidatedTokenCacheSize { get; set; } = 10_000;
 }

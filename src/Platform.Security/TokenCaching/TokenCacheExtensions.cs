@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -8,12 +9,17 @@ public static class TokenCacheExtensions
 {
     /// <summary>
     /// Caches validated bearer tokens (<see cref="ValidatedTokenCache"/>), at most
-    /// <see cref="IdentityOptions.ValidatedTokenCacheSize"/> of them. Call after
-    /// <see cref="AuthenticationExtensions.AddPlatformAuthentication"/>.
+    /// <see cref="IdentityOptions.ValidatedTokenCacheSize"/> of them; a size of 0 validates every token afresh.
+    /// Call after <see cref="AuthenticationExtensions.AddPlatformAuthentication"/>.
     /// </summary>
     public static IHostApplicationBuilder AddValidatedTokenCache(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Configuration.GetValue<int?>($"{IdentityOptions.SectionName}:{nameof(IdentityOptions.ValidatedTokenCacheSize)}") == 0)
+        {
+            return builder;
+        }
+
         builder.Services.AddSingleton(services => new ValidatedTokenCache(
             services.GetRequiredService<IdentityOptions>().ValidatedTokenCacheSize,
             services.GetService<TimeProvider>() ?? TimeProvider.System));
