@@ -1,6 +1,7 @@
 using Platform.Hosting;
 using Platform.Outcomes.Api;
-using Platform.Outcomes.Catalogue;
+using Platform.Outcomes.Grpc;
+using Platform.Outcomes.Intake;
 using Platform.Resources;
 
 namespace Platform.Outcomes;
@@ -12,8 +13,9 @@ internal static class Extensions
 
     public static IHostApplicationBuilder AddOutcomesServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformService<IndicatorDefinition>(Resource);
+        builder.AddPlatformService<MeasurementIntake>(Resource);
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(OutcomesPolicies.Add);
+        builder.Services.AddSingleton<MeasurementIntake>();
         return builder;
     }
 
@@ -21,6 +23,7 @@ internal static class Extensions
     {
         var api = app.MapPlatformService(Resource);
         api.MapIndicatorEndpoints();
+        app.MapGrpcService<ProviderOutcomesService>();
         app.MapPlatformGrpc();
         return app;
     }
