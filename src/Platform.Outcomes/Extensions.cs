@@ -23,6 +23,7 @@ internal static class Extensions
     {
         var api = app.MapPlatformService(Resource);
         api.MapIndicatorEndpoints();
+        api.MapResultsEndpoints();
         app.MapGrpcService<ProviderOutcomesService>();
         app.MapPlatformGrpc();
         return app;

@@ -26,8 +26,8 @@ internal static class Measurements
     public static Measurement Waiting(string id, Guid contract, Guid population, string @case, string requested, string started) =>
         new() { MeasurementId = id, ContractId = contract.ToString(), PopulationId = population.ToString(), WaitingTime = new WaitingTime { CaseReference = @case, ClientReference = "client-" + @case, RequestedOn = requested, StartedOn = started } };
 
-    public static Measurement Case(string id, Guid contract, Guid population, string @case, CaseEventType type, string date) =>
-        new() { MeasurementId = id, ContractId = contract.ToString(), PopulationId = population.ToString(), CaseEvent = new CaseEvent { CaseReference = @case, ClientReference = "client-of-" + @case.Length, Type = type, Date = date } };
+    public static Measurement Case(string id, Guid contract, Guid population, string @case, CaseEventType type, string date, string client = "client-of-case") =>
+        new() { MeasurementId = id, ContractId = contract.ToString(), PopulationId = population.ToString(), CaseEvent = new CaseEvent { CaseReference = @case, ClientReference = client, Type = type, Date = date } };
 
     public static Measurement Survey(string id, Guid contract, Guid population, string indicator, string start, string end, int respondents, params (string Answer, int Count)[] answers)
     {
