@@ -1,5 +1,6 @@
 using Platform.Hosting;
 using Platform.Outcomes.Api;
+using Platform.Outcomes.Evaluation;
 using Platform.Outcomes.Grpc;
 using Platform.Outcomes.Intake;
 using Platform.Resources;
@@ -15,7 +16,10 @@ internal static class Extensions
     {
         builder.AddPlatformService<MeasurementIntake>(Resource);
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(OutcomesPolicies.Add);
+        builder.Services.Configure<OutcomesOptions>(builder.Configuration.GetSection("Outcomes"));
         builder.Services.AddSingleton<MeasurementIntake>();
+        builder.Services.AddSingleton<KpiEvaluation>();
+        builder.Services.AddHostedService<KpiEvaluationService>();
         return builder;
     }
 
@@ -24,6 +28,7 @@ internal static class Extensions
         var api = app.MapPlatformService(Resource);
         api.MapIndicatorEndpoints();
         api.MapResultsEndpoints();
+        api.MapEvaluationsEndpoints();
         app.MapGrpcService<ProviderOutcomesService>();
         app.MapPlatformGrpc();
         return app;
