@@ -1,5 +1,6 @@
 using Platform.Hosting;
 using Platform.Outcomes.Api;
+using Platform.Outcomes.Demo;
 using Platform.Outcomes.Evaluation;
 using Platform.Outcomes.Grpc;
 using Platform.Outcomes.Intake;
@@ -20,6 +21,10 @@ internal static class Extensions
         builder.Services.AddSingleton<MeasurementIntake>();
         builder.Services.AddSingleton<KpiEvaluation>();
         builder.Services.AddHostedService<KpiEvaluationService>();
+        if (builder.Configuration.GetValue<bool>("Outcomes:SeedDemo"))
+        {
+            builder.Services.AddHostedService<DemoMeasurementsSeeder>();
+        }
         return builder;
     }
 

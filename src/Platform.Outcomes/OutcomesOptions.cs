@@ -7,5 +7,5 @@ internal sealed class OutcomesOptions
     public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Whether a Development run submits the demo measurements through the intake.</summary>
-    public bool SeedDemo { get; set; } = true;
+    public bool SeedDemo { get; set; }
 }
