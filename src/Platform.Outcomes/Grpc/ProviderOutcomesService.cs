@@ -1,7 +1,10 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Hosting.Results;
+using Platform.Outcomes.Domain;
 using Platform.Outcomes.Intake;
+using Platform.Outcomes.Results;
+using Platform.Persistence.Sessions;
 using Platform.Provider.V1;
 using Platform.Security;
 
@@ -12,7 +15,7 @@ namespace Platform.Outcomes.Grpc;
 /// which contracts may be reported on; row-level security holds the same below.
 /// </summary>
 [Authorize(Policy = PlatformPolicies.ProviderSystem)]
-internal sealed class ProviderOutcomesService(MeasurementIntake intake, CallerContext caller) : ProviderOutcomes.ProviderOutcomesBase
+internal sealed class ProviderOutcomesService(MeasurementIntake intake, Database database, CallerContext caller) : ProviderOutcomes.ProviderOutcomesBase
 {
     public override async Task<SubmitMeasurementsResponse> SubmitMeasurements(SubmitMeasurementsRequest request, ServerCallContext context)
     {
@@ -33,6 +36,26 @@ internal sealed class ProviderOutcomesService(MeasurementIntake intake, CallerCo
         }
 
         return ToResponse(total);
+    }
+
+    /// <summary>Row-level security shows the provider only the contracts it is party to and its own measurements.</summary>
+    public override async Task<GetMyResultsResponse> GetMyResults(GetMyResultsRequest request, ServerCallContext context)
+    {
+        var period = Period.Parse(request.Period);
+        Guid? contractId = Guid.TryParse(request.ContractId, out var id) ? id : null;
+        new RequestValidation()
+            .Require(period is not null, "period", "A quarter (2025-Q1) or a year (2025).")
+            .Require(request.ContractId.Length == 0 || contractId is not null, "contract_id", "A UUID, or empty for every contract.")
+            .ThrowIfInvalid();
+        var rows = await database.InTransactionAsync(caller, s => ResultsReport.ComputeAsync(s, new ResultsQuery(period!, contractId, null, null), context.CancellationToken), context.CancellationToken);
+        var response = new GetMyResultsResponse();
+        response.Results.Add(rows.Select(r => new Provider.V1.IndicatorResult
+        {
+            ContractId = r.ContractId.ToString(), PopulationId = r.PopulationId?.ToString() ?? string.Empty, IndicatorCode = r.Indicator,
+            DefinitionVersion = r.DefinitionVersion, Status = r.Status, HasValue = r.Value is not null, Value = (double)(r.Value ?? 0),
+            Numerator = (double)(r.Numerator ?? 0), Denominator = (double)(r.Denominator ?? 0), Lower = r.Lower ?? 0, Upper = r.Upper ?? 0,
+        }));
+        return response;
     }
 
     private static SubmitMeasurementsResponse ToResponse(IntakeResult result)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grpc.Core;
 using Platform.IntegrationEvents.Contracts;
 using Platform.Provider.V1;
 using static Platform.Outcomes.Tests.Service.ContractEvents;
@@ -152,6 +153,28 @@ public sealed class ResultsTests(OutcomesFixture fixture) : IClassFixture<Outcom
         var response = await fixture.Client(await fixture.ProviderTokenAsync("provider-tom-in-de-buurt")).GetAsync("/api/outcomes/results?period=2025-Q1");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_provider_reads_the_results_of_its_own_contract_and_another_provider_reads_nothing_of_it()
+    {
+        var request = new GetMyResultsRequest { Period = "2025-Q1", ContractId = _contract.ContractId.ToString() };
+
+        var tom = await (await fixture.ProviderClientAsync("provider-tom-in-de-buurt")).GetMyResultsAsync(request);
+        var rijnland = await (await fixture.ProviderClientAsync("provider-rijnland-jeugd")).GetMyResultsAsync(request);
+
+        var zrm = Assert.Single(tom.Results, r => r.IndicatorCode == "zrm-improved-or-stable" && r.PopulationId == First.ToString());
+        Assert.Equal((true, 0.8, 1), (zrm.HasValue, zrm.Value, zrm.DefinitionVersion));
+        Assert.Empty(rijnland.Results);
+    }
+
+    [Fact]
+    public async Task Staff_read_no_results_over_the_provider_api()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await (await fixture.GrpcClientAsync("advisor.alphen")).GetMyResultsAsync(new GetMyResultsRequest { Period = "2025-Q1" }));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
 
     [Fact]
