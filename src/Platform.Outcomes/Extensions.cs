@@ -1,6 +1,9 @@
 using Platform.Hosting;
 using Platform.Outcomes.Api;
-using Platform.Outcomes.Catalogue;
+using Platform.Outcomes.Demo;
+using Platform.Outcomes.Evaluation;
+using Platform.Outcomes.Grpc;
+using Platform.Outcomes.Intake;
 using Platform.Resources;
 
 namespace Platform.Outcomes;
@@ -12,8 +15,16 @@ internal static class Extensions
 
     public static IHostApplicationBuilder AddOutcomesServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformService<IndicatorDefinition>(Resource);
+        builder.AddPlatformService<MeasurementIntake>(Resource);
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(OutcomesPolicies.Add);
+        builder.Services.Configure<OutcomesOptions>(builder.Configuration.GetSection("Outcomes"));
+        builder.Services.AddSingleton<MeasurementIntake>();
+        builder.Services.AddSingleton<KpiEvaluation>();
+        builder.Services.AddHostedService<KpiEvaluationService>();
+        if (builder.Configuration.GetValue<bool>("Outcomes:SeedDemo"))
+        {
+            builder.Services.AddHostedService<DemoMeasurementsSeeder>();
+        }
         return builder;
     }
 
@@ -21,6 +32,9 @@ internal static class Extensions
     {
         var api = app.MapPlatformService(Resource);
         api.MapIndicatorEndpoints();
+        api.MapResultsEndpoints();
+        api.MapEvaluationsEndpoints();
+        app.MapGrpcService<ProviderOutcomesService>();
         app.MapPlatformGrpc();
         return app;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Hosting;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Referrals.Data;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Hosting;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Referrals.Data;
 using Platform.Referrals.Domain.Intake;
 using Platform.Referrals.Domain.Monitoring;
-using Platform.Referrals.Reports;
 using Platform.Security;
 
 namespace Platform.Referrals.Api;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Hosting;
 using Platform.IntegrationEvents.Referrals;
 using Platform.Messaging.Outbox;
 using Platform.Persistence;
 using Platform.Persistence.Sessions;
 using Platform.Referrals.Data;
-using Platform.Referrals.Reports;
 using Platform.Referrals.Signals;
 using Platform.Security;
 

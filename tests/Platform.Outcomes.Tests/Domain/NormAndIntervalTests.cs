@@ -9,6 +9,10 @@ public sealed class NormAndIntervalTests
     [InlineData("at-least", "7", "6.999", "not-met")] // unrounded: 6.999 would display as 7.0
     [InlineData("at-most", "5", "5", "met")]
     [InlineData("at-most", "5", "5.0001", "not-met")]
+    [InlineData("more-than", "7", "7", "not-met")]     // "hoger dan de eis": the norm itself is not enough
+    [InlineData("more-than", "7", "7.0001", "met")]
+    [InlineData("less-than", "6", "6", "not-met")]     // a malus "if satisfaction < 6" is not due at exactly 6
+    [InlineData("less-than", "6", "5.9999", "met")]
     public void A_result_is_held_against_the_norm_unrounded(string comparison, string norm, string value, string expected) =>
         Assert.Equal(expected, NormEvaluation.Evaluate(comparison, decimal.Parse(norm, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
 

@@ -8,6 +8,10 @@ public sealed class RowSecurityTests(OutcomesFixture fixture) : IClassFixture<Ou
     /// <summary>Tables any session of the service may read in full, each for a reason; a new one fails the test until decided.</summary>
     private static readonly string[] ReadableWithoutRowSecurity =
     [
+        // Which municipalities are due for evaluation: municipality codes and times only, read by the evaluator before it
+        // takes a municipality's context.
+        "public.evaluation_state",
+
         // The indicator catalogue and its definition versions: public reference data, no tenant's figures.
         "public.indicator_definitions",
         "public.indicators",

@@ -1,4 +1,4 @@
-using Platform.Referrals.Domain.Intake;
+using Platform.Security;
 
 namespace Platform.Referrals.Tests.Intake;
 

@@ -1,4 +1,5 @@
 using Platform.Referrals.Domain.Intake;
+using Platform.Security;
 
 namespace Platform.Referrals.Tests.Intake;
 

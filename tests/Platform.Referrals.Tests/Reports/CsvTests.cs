@@ -1,4 +1,4 @@
-using Platform.Referrals.Reports;
+using Platform.Hosting;
 
 namespace Platform.Referrals.Tests.Reports;
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Platform.Security;
 
 namespace Platform.Referrals.Domain.Intake;
 

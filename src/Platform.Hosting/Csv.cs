@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Platform.Referrals.Reports;
+namespace Platform.Hosting;
 
 /// <summary>
 /// Semicolon-separated values, as CBS and Dutch spreadsheets read them: a header row, one row per record,
@@ -9,7 +9,7 @@ namespace Platform.Referrals.Reports;
 /// Text that a spreadsheet would read as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a
 /// carriage return) gets a leading apostrophe, so names a user typed open as text, never as a formula.
 /// </summary>
-internal static class Csv
+public static class Csv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 

@@ -1,4 +1,4 @@
-namespace Platform.Referrals.Domain.Intake;
+namespace Platform.Security;
 
 /// <summary>
 /// The citizen service number ("burgerservicenummer", BSN). The platform never stores one: it only recognises a
