@@ -1,4 +1,5 @@
 using Platform.Budgets.Api;
+using Platform.Budgets.Scenarios;
 using Platform.Hosting;
 using Platform.Resources;
 
@@ -13,6 +14,7 @@ internal static class Extensions
     {
         builder.AddPlatformService<BudgetsModels>(Resource);
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(BudgetsPolicies.Add);
+        builder.Services.AddSingleton<ScenarioCommands>();
         return builder;
     }
 
@@ -20,6 +22,7 @@ internal static class Extensions
     {
         var api = app.MapPlatformService(Resource);
         api.MapModelsEndpoints();
+        api.MapScenariosEndpoints();
         return app;
     }
 }
