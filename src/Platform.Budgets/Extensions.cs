@@ -1,4 +1,5 @@
 using Platform.Budgets.Api;
+using Platform.Budgets.Budgets;
 using Platform.Budgets.Scenarios;
 using Platform.Hosting;
 using Platform.Resources;
@@ -15,6 +16,7 @@ internal static class Extensions
         builder.AddPlatformService<BudgetsModels>(Resource);
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(BudgetsPolicies.Add);
         builder.Services.AddSingleton<ScenarioCommands>();
+        builder.Services.AddSingleton<BudgetCommands>();
         return builder;
     }
 
@@ -23,6 +25,7 @@ internal static class Extensions
         var api = app.MapPlatformService(Resource);
         api.MapModelsEndpoints();
         api.MapScenariosEndpoints();
+        api.MapBudgetsEndpoints();
         return app;
     }
 }
