@@ -17,6 +17,8 @@ internal static class Extensions
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(BudgetsPolicies.Add);
         builder.Services.AddSingleton<ScenarioCommands>();
         builder.Services.AddSingleton<BudgetCommands>();
+        builder.Services.AddSingleton<CategoryCommands>();
+        builder.Services.AddSingleton<Settlements>();
         return builder;
     }
 
@@ -26,6 +28,7 @@ internal static class Extensions
         api.MapModelsEndpoints();
         api.MapScenariosEndpoints();
         api.MapBudgetsEndpoints();
+        api.MapCategoriesAndSettlementsEndpoints();
         return app;
     }
 }

@@ -32,13 +32,17 @@ internal static class PublishedFacts
         await fixture.WaitForAsync("SELECT count(*) FROM area_characteristics WHERE area_code = $1", areas[^1].Area);
     }
 
+    public static Task<Guid> ContractAsync(
+        BudgetsFixture fixture, string municipality, string legalForm, string provider, params Guid[] populations) =>
+        ContractAsync(fixture, municipality, legalForm, provider, populations, []);
+
     public static async Task<Guid> ContractAsync(
-        BudgetsFixture fixture, string municipality, string legalForm, string provider, params Guid[] populations)
+        BudgetsFixture fixture, string municipality, string legalForm, string provider, Guid[] populations, ResultAgreementSnapshot[] agreements)
     {
         var id = Guid.NewGuid();
         var snapshot = new ContractSnapshot(
             id, municipality, $"Contract {id:N}", legalForm, provider, [], populations, ["wmo"],
-            new DateOnly(2025, 1, 1), new DateOnly(2028, 12, 31), "active", [], 1);
+            new DateOnly(2025, 1, 1), new DateOnly(2028, 12, 31), "active", agreements, 1);
         await fixture.PublishAsync(new ContractActivated(municipality, snapshot));
         await fixture.WaitForAsync("SELECT count(*) FROM contracts WHERE id = $1", id);
         return id;
