@@ -1,5 +1,6 @@
 using Platform.Budgets.Api;
 using Platform.Budgets.Budgets;
+using Platform.Budgets.Demo;
 using Platform.Budgets.Scenarios;
 using Platform.Hosting;
 using Platform.Resources;
@@ -19,6 +20,7 @@ internal static class Extensions
         builder.Services.AddSingleton<BudgetCommands>();
         builder.Services.AddSingleton<CategoryCommands>();
         builder.Services.AddSingleton<Settlements>();
+        builder.AddDemoBudgets();
         return builder;
     }
 

@@ -11,12 +11,17 @@ namespace Platform.Budgets.Tests.Service;
 /// One budgets service in its own process, with its own database and RabbitMQ virtual host, so the populations,
 /// contracts and outcomes events a test publishes reach this service only; the budget events it publishes are collected.
 /// </summary>
-public sealed class BudgetsFixture() : PlatformServiceFixture(PlatformResources.Budgets, new()
+public class BudgetsFixture(bool seedDemo) : PlatformServiceFixture(PlatformResources.Budgets, new()
 {
     ["Messaging__RelayPollInterval"] = "00:00:00.200",
-    ["Budgets__SeedDemo"] = "false",
+    ["Budgets__SeedDemo"] = seedDemo ? "true" : "false",
 })
 {
+    public BudgetsFixture()
+        : this(seedDemo: false)
+    {
+    }
+
     private IBusControl? _bus;
 
     /// <summary>Every <see cref="BudgetAdopted"/> the service published, as a consumer on the broker received it.</summary>
