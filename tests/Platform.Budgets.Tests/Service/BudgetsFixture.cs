@@ -11,17 +11,15 @@ namespace Platform.Budgets.Tests.Service;
 /// One budgets service in its own process, with its own database and RabbitMQ virtual host, so the populations,
 /// contracts and outcomes events a test publishes reach this service only; the budget events it publishes are collected.
 /// </summary>
-public class BudgetsFixture(bool seedDemo) : PlatformServiceFixture(PlatformResources.Budgets, new()
+public sealed class BudgetsFixture() : BudgetsServiceFixture(seedDemo: false);
+
+/// <summary>The budgets service for tests, with or without its demo seeding.</summary>
+public abstract class BudgetsServiceFixture(bool seedDemo) : PlatformServiceFixture(PlatformResources.Budgets, new()
 {
     ["Messaging__RelayPollInterval"] = "00:00:00.200",
     ["Budgets__SeedDemo"] = seedDemo ? "true" : "false",
 })
 {
-    public BudgetsFixture()
-        : this(seedDemo: false)
-    {
-    }
-
     private IBusControl? _bus;
 
     /// <summary>Every <see cref="BudgetAdopted"/> the service published, as a consumer on the broker received it.</summary>

@@ -5,7 +5,7 @@ using Platform.Testing;
 namespace Platform.Budgets.Tests.Service;
 
 /// <summary>A budgets service that seeds the demo budgets, as the local run does.</summary>
-public sealed class DemoBudgetsFixture() : BudgetsFixture(seedDemo: true);
+public sealed class DemoBudgetsFixture() : BudgetsServiceFixture(seedDemo: true);
 
 public sealed class DemoBudgetsTests(DemoBudgetsFixture fixture) : IClassFixture<DemoBudgetsFixture>
 {

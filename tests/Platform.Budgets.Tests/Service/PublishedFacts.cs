@@ -15,7 +15,7 @@ internal static class PublishedFacts
     /// <summary>A unique neighbourhood code in the municipality, e.g. <c>BU0484</c> followed by eight random digits.</summary>
     public static string Neighbourhood(string municipality) => $"BU{municipality[2..]}{Random.Shared.Next(0, 100_000_000):D8}";
 
-    public static async Task<Guid> PopulationAsync(BudgetsFixture fixture, string municipality, string name, params string[] areas)
+    public static async Task<Guid> PopulationAsync(BudgetsServiceFixture fixture, string municipality, string name, params string[] areas)
     {
         var id = Guid.NewGuid();
         var snapshot = new PopulationSnapshot(id, municipality, name, "active", areas, 18, null, ["wmo"], [], null, new DateOnly(2024, 1, 1), null, 1);
@@ -25,7 +25,7 @@ internal static class PublishedFacts
     }
 
     public static async Task CharacteristicsAsync(
-        BudgetsFixture fixture, string municipality, params (string Area, Dictionary<string, double?> Values)[] areas)
+        BudgetsServiceFixture fixture, string municipality, params (string Area, Dictionary<string, double?> Values)[] areas)
     {
         await fixture.PublishAsync(new CharacteristicsPublished(
             municipality, ReferenceDate, Guid.NewGuid(), [.. areas.Select(a => new AreaCharacteristics(a.Area, a.Values))]));
@@ -33,11 +33,11 @@ internal static class PublishedFacts
     }
 
     public static Task<Guid> ContractAsync(
-        BudgetsFixture fixture, string municipality, string legalForm, string provider, params Guid[] populations) =>
+        BudgetsServiceFixture fixture, string municipality, string legalForm, string provider, params Guid[] populations) =>
         ContractAsync(fixture, municipality, legalForm, provider, populations, []);
 
     public static async Task<Guid> ContractAsync(
-        BudgetsFixture fixture, string municipality, string legalForm, string provider, Guid[] populations, ResultAgreementSnapshot[] agreements)
+        BudgetsServiceFixture fixture, string municipality, string legalForm, string provider, Guid[] populations, ResultAgreementSnapshot[] agreements)
     {
         var id = Guid.NewGuid();
         var snapshot = new ContractSnapshot(
