@@ -1,4 +1,7 @@
 using Platform.Budgets.Api;
+using Platform.Budgets.Budgets;
+using Platform.Budgets.Demo;
+using Platform.Budgets.Scenarios;
 using Platform.Hosting;
 using Platform.Resources;
 
@@ -13,6 +16,11 @@ internal static class Extensions
     {
         builder.AddPlatformService<BudgetsModels>(Resource);
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(BudgetsPolicies.Add);
+        builder.Services.AddSingleton<ScenarioCommands>();
+        builder.Services.AddSingleton<BudgetCommands>();
+        builder.Services.AddSingleton<CategoryCommands>();
+        builder.Services.AddSingleton<Settlements>();
+        builder.AddDemoBudgets();
         return builder;
     }
 
@@ -20,6 +28,9 @@ internal static class Extensions
     {
         var api = app.MapPlatformService(Resource);
         api.MapModelsEndpoints();
+        api.MapScenariosEndpoints();
+        api.MapBudgetsEndpoints();
+        api.MapCategoriesAndSettlementsEndpoints();
         return app;
     }
 }

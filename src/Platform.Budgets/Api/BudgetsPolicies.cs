@@ -9,8 +9,16 @@ internal static class BudgetsPolicies
     /// <summary>Policy advisors and controllers prepare allocations, scenarios and budget versions.</summary>
     public const string Prepare = "budgets:prepare";
 
+    /// <summary>
+    /// Controllers and policy advisors adopt budget versions; the service refuses the one who proposed a version,
+    /// so a second person always decides.
+    /// </summary>
+    public const string Approve = "budgets:approve";
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(Approve, policy => policy
+            .RequireAuthenticatedUser().RequireRole(PlatformRoles.Controller, PlatformRoles.PolicyAdvisor).RequireClaim(PlatformClaims.Municipality));
         options.AddPolicy(Prepare, policy => policy
             .RequireAuthenticatedUser().RequireRole(PlatformRoles.PolicyAdvisor, PlatformRoles.Controller).RequireClaim(PlatformClaims.Municipality));
     }
