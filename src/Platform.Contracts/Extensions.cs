@@ -1,0 +1,27 @@
+using Platform.Contracts.Api;
+using Platform.Contracts.Contracts;
+using Platform.Hosting;
+using Platform.Resources;
+
+namespace Platform.Contracts;
+
+internal static class Extensions
+{
+    /// <summary>This service's entry in the platform's resource list: its name, database and broker.</summary>
+    public static PlatformService Resource => PlatformResources.Contracts;
+
+    public static IHostApplicationBuilder AddContractsServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformService<ContractCommands>(Resource);
+        builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(ContractsPolicies.Add);
+        builder.Services.AddSingleton<ContractCommands>();
+        return builder;
+    }
+
+    public static WebApplication MapContractsApi(this WebApplication app)
+    {
+        var api = app.MapPlatformService(Resource);
+        api.MapContractsEndpoints();
+        return app;
+    }
+}
