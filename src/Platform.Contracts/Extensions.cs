@@ -1,5 +1,7 @@
+using Platform.Contracts.Amendments;
 using Platform.Contracts.Api;
 using Platform.Contracts.Contracts;
+using Platform.Contracts.Lifecycle;
 using Platform.Hosting;
 using Platform.Resources;
 
@@ -15,6 +17,8 @@ internal static class Extensions
         builder.AddPlatformService<ContractCommands>(Resource);
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(ContractsPolicies.Add);
         builder.Services.AddSingleton<ContractCommands>();
+        builder.Services.AddSingleton<ContractLifecycle>();
+        builder.Services.AddSingleton<AmendmentCommands>();
         return builder;
     }
 
@@ -22,6 +26,7 @@ internal static class Extensions
     {
         var api = app.MapPlatformService(Resource);
         api.MapContractsEndpoints();
+        api.MapAmendmentsEndpoints();
         return app;
     }
 }

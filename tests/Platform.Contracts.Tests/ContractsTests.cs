@@ -6,7 +6,8 @@ using Platform.Testing;
 namespace Platform.Contracts.Tests;
 
 /// <summary>Contracts over REST against the running service: terms, refusals, tenants, roles and history.</summary>
-public sealed class ContractsTests(ContractsFixture fixture) : IClassFixture<ContractsFixture>
+[Collection(SharedContractsService.Name)]
+public sealed class ContractsTests(ContractsFixture fixture)
 {
     private static object Terms(string legalForm = "agreement", bool hasMalus = false, int extensionOptions = 1, string? notes = null) => new
     {

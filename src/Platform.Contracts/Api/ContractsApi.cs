@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Contracts;
 using Platform.Contracts.Domain;
+using Platform.Contracts.Lifecycle;
+using Platform.Hosting.Results;
 using Platform.Security;
 
 namespace Platform.Contracts.Api;
@@ -17,6 +19,15 @@ internal static class ContractsApi
             .RequireAuthorization(ContractsPolicies.Read);
         contracts.MapGet("/{id:guid}", GetAsync).WithName("GetContract").WithSummary("One contract, with its notice deadline.")
             .RequireAuthorization(ContractsPolicies.Read);
+        contracts.MapPut("/{id:guid}", ChangeDraftAsync).WithName("ChangeDraftContract")
+            .WithSummary("Replaces a draft's terms; an active contract changes by amendment only.")
+            .RequireAuthorization(ContractsPolicies.Write);
+        contracts.MapPost("/{id:guid}/activation", ActivateAsync).WithName("ActivateContract")
+            .WithSummary("Brings a draft into force; refused when another contract answers for one of its populations on the same days.")
+            .RequireAuthorization(ContractsPolicies.Write);
+        contracts.MapPost("/{id:guid}/ending", EndAsync).WithName("EndContract")
+            .WithSummary("Ends an active contract: its term expired, or it is terminated early.")
+            .RequireAuthorization(ContractsPolicies.Write);
         contracts.MapPost("/{id:guid}/extensions", ExtendAsync).WithName("ExtendContract")
             .WithSummary("Uses one extension option; refused when none is left.")
             .RequireAuthorization(ContractsPolicies.Write);
@@ -29,34 +40,33 @@ internal static class ContractsApi
     private static async Task<Results<Created<ContractView>, ValidationProblem>> CreateAsync(
         ContractTerms terms, CallerContext caller, ContractCommands commands, CancellationToken ct)
     {
-        var errors = ContractRules.Validate(terms);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var id = await commands.CreateAsync(caller, terms, ct);
-        var created = await commands.GetAsync(caller, id, ct);
-        return TypedResults.Created($"/api/contracts/contracts/{id}", created);
+        var result = await commands.CreateAsync(caller, terms, ct);
+        return result.Violations is { } violations
+            ? violations.ToValidationProblem()
+            : TypedResults.Created($"/api/contracts/contracts/{result.Value!.Id}", ContractView.Of(result.Value));
     }
 
     private static async Task<Ok<List<ContractView>>> ListAsync(CallerContext caller, ContractCommands commands, CancellationToken ct) =>
-        TypedResults.Ok(await commands.ListAsync(caller, ct));
+        TypedResults.Ok((await commands.ListAsync(caller, ct)).Select(ContractView.Of).ToList());
 
     private static async Task<Results<Ok<ContractView>, NotFound>> GetAsync(Guid id, CallerContext caller, ContractCommands commands, CancellationToken ct) =>
-        await commands.GetAsync(caller, id, ct) is { } contract ? TypedResults.Ok(contract) : TypedResults.NotFound();
+        await commands.GetAsync(caller, id, ct) is { } contract ? TypedResults.Ok(ContractView.Of(contract)) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<ContractView>, NotFound, ValidationProblem>> ExtendAsync(
+    private static async Task<Results<Ok<ContractView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeDraftAsync(
+        Guid id, ContractTerms terms, CallerContext caller, ContractCommands commands, CancellationToken ct) =>
+        (await commands.ChangeDraftAsync(caller, id, terms, ct)).ToHttpResult(ContractView.Of);
+
+    private static async Task<Results<Ok<ContractView>, NotFound, ValidationProblem, ProblemHttpResult>> ActivateAsync(
+        Guid id, CallerContext caller, ContractLifecycle lifecycle, CancellationToken ct) =>
+        (await lifecycle.ActivateAsync(caller, id, ct)).ToHttpResult(ContractView.Of);
+
+    private static async Task<Results<Ok<ContractView>, NotFound, ValidationProblem, ProblemHttpResult>> EndAsync(
+        Guid id, ContractEnding ending, CallerContext caller, ContractLifecycle lifecycle, CancellationToken ct) =>
+        (await lifecycle.EndAsync(caller, id, ending, ct)).ToHttpResult(ContractView.Of);
+
+    private static async Task<Results<Ok<ContractView>, NotFound, ValidationProblem, ProblemHttpResult>> ExtendAsync(
         Guid id, CallerContext caller, ContractCommands commands, CancellationToken ct) =>
-        await commands.ExtendAsync(caller, id, ct) switch
-        {
-            null => TypedResults.NotFound(),
-            false => TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["extensionOptions"] = ["Every extension option has been used; the contract cannot be extended further."],
-            }),
-            true => TypedResults.Ok((await commands.GetAsync(caller, id, ct))!),
-        };
+        (await commands.ExtendAsync(caller, id, ct)).ToHttpResult(ContractView.Of);
 
     private static async Task<Results<Ok<List<ContractChange>>, NotFound>> HistoryAsync(
         Guid id, CallerContext caller, ContractCommands commands, CancellationToken ct)

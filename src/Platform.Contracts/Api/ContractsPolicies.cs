@@ -6,11 +6,14 @@ namespace Platform.Contracts.Api;
 /// <summary>Who may do what with contracts. Row-level security enforces the municipality below the API.</summary>
 internal static class ContractsPolicies
 {
-    /// <summary>Contract managers draft, extend and change their municipality's contracts.</summary>
+    /// <summary>Contract managers draft, activate, extend, end and propose amendments to their municipality's contracts.</summary>
     public const string Write = "contracts:write";
 
     /// <summary>Contract managers, policy advisors, controllers and auditors read their municipality's contracts.</summary>
     public const string Read = "contracts:read";
+
+    /// <summary>A second person decides on an amendment: another contract manager or a controller.</summary>
+    public const string Decide = "contracts:decide";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -20,5 +23,7 @@ internal static class ContractsPolicies
             .RequireAuthenticatedUser()
             .RequireRole(PlatformRoles.ContractManager, PlatformRoles.PolicyAdvisor, PlatformRoles.Controller, PlatformRoles.Auditor)
             .RequireClaim(PlatformClaims.Municipality));
+        options.AddPolicy(Decide, policy => policy
+            .RequireAuthenticatedUser().RequireRole(PlatformRoles.ContractManager, PlatformRoles.Controller).RequireClaim(PlatformClaims.Municipality));
     }
 }
