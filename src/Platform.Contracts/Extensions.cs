@@ -1,6 +1,7 @@
 using Platform.Contracts.Amendments;
 using Platform.Contracts.Api;
 using Platform.Contracts.Contracts;
+using Platform.Contracts.Grpc;
 using Platform.Contracts.Lifecycle;
 using Platform.Hosting;
 using Platform.Resources;
@@ -9,7 +10,7 @@ namespace Platform.Contracts;
 
 internal static class Extensions
 {
-    /// <summary>This service's entry in the platform's resource list: its name, database and broker.</summary>
+    /// <summary>This service's entry in the platform's resource list: its name, database, broker and gRPC endpoint.</summary>
     public static PlatformService Resource => PlatformResources.Contracts;
 
     public static IHostApplicationBuilder AddContractsServices(this IHostApplicationBuilder builder)
@@ -27,6 +28,9 @@ internal static class Extensions
         var api = app.MapPlatformService(Resource);
         api.MapContractsEndpoints();
         api.MapAmendmentsEndpoints();
+
+        app.MapGrpcService<ProviderContractsService>();
+        app.MapPlatformGrpc();
         return app;
     }
 }

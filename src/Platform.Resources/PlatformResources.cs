@@ -46,7 +46,7 @@ public static class PlatformResources
 
     /// <summary>Consumes the populations service's events (its scope's populations), so it starts before it.</summary>
     public static PlatformService Contracts { get; } =
-        new("contracts", "src/Platform.Contracts/Platform.Contracts.csproj", "contractsdb", UsesMessaging: true);
+        new("contracts", "src/Platform.Contracts/Platform.Contracts.csproj", "contractsdb", UsesMessaging: true, ServesGrpc: true);
 
     public static PlatformService Populations { get; } =
         new("populations", "src/Platform.Populations/Platform.Populations.csproj", "populationsdb", UsesMessaging: true, ServesGrpc: true);
