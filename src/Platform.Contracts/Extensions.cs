@@ -1,6 +1,7 @@
 using Platform.Contracts.Amendments;
 using Platform.Contracts.Api;
 using Platform.Contracts.Contracts;
+using Platform.Contracts.Demo;
 using Platform.Contracts.Grpc;
 using Platform.Contracts.Lifecycle;
 using Platform.Hosting;
@@ -20,6 +21,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ContractCommands>();
         builder.Services.AddSingleton<ContractLifecycle>();
         builder.Services.AddSingleton<AmendmentCommands>();
+        builder.AddDemoContracts();
         return builder;
     }
 
