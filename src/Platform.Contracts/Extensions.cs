@@ -4,6 +4,7 @@ using Platform.Contracts.Contracts;
 using Platform.Contracts.Demo;
 using Platform.Contracts.Grpc;
 using Platform.Contracts.Lifecycle;
+using Platform.Contracts.Steering;
 using Platform.Hosting;
 using Platform.Resources;
 
@@ -21,6 +22,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ContractCommands>();
         builder.Services.AddSingleton<ContractLifecycle>();
         builder.Services.AddSingleton<AmendmentCommands>();
+        builder.Services.AddSingleton<SteeringCommands>();
         builder.AddDemoContracts();
         return builder;
     }
@@ -30,6 +32,7 @@ internal static class Extensions
         var api = app.MapPlatformService(Resource);
         api.MapContractsEndpoints();
         api.MapAmendmentsEndpoints();
+        api.MapSteeringEndpoints();
 
         app.MapGrpcService<ProviderContractsService>();
         app.MapPlatformGrpc();

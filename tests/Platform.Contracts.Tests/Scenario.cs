@@ -64,8 +64,11 @@ internal sealed class Scenario(ContractsFixture fixture)
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length > 0 && text[0] is '{' or '[' ? JsonDocument.Parse(text).RootElement.Clone() : default);
+        return (response.StatusCode, IsJson(response) && text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default);
     }
+
+    private static bool IsJson(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType is { } type && type.EndsWith("json", StringComparison.Ordinal);
 
     public Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, object? body = null, string user = "contracts.alphen") =>
         SendAsync(HttpMethod.Post, path, body, user);

@@ -13,14 +13,14 @@ internal static class PopulationReadModel
     public static Task UpsertAsync(DbSession s, PopulationSnapshot p, CancellationToken ct) =>
         s.ExecuteAsync(
             """
-            INSERT INTO populations (id, municipality, name, status, laws, valid_from, valid_to, version)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            INSERT INTO populations (id, municipality, name, status, laws, valid_from, valid_to, version, areas)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             ON CONFLICT (id) DO UPDATE SET
                 name = excluded.name, status = excluded.status, laws = excluded.laws, valid_from = excluded.valid_from,
-                valid_to = excluded.valid_to, version = excluded.version
+                valid_to = excluded.valid_to, version = excluded.version, areas = excluded.areas
             WHERE populations.version < excluded.version
             """,
-            ct, p.PopulationId, p.Municipality, p.Name, p.Status, p.Laws.ToArray(), p.ValidFrom, p.ValidTo, p.Version);
+            ct, p.PopulationId, p.Municipality, p.Name, p.Status, p.Laws.ToArray(), p.ValidFrom, p.ValidTo, p.Version, p.Areas.ToArray());
 
     public static async Task PutRegionAsync(DbSession s, RegionDefined region, CancellationToken ct)
     {
