@@ -19,6 +19,7 @@ internal static class Extensions
     {
         builder.AddPlatformService<ContractCommands>(Resource);
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(ContractsPolicies.Add);
+        builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(RegionApi.AddPolicy);
         builder.Services.AddSingleton<ContractCommands>();
         builder.Services.AddSingleton<ContractLifecycle>();
         builder.Services.AddSingleton<AmendmentCommands>();
@@ -33,6 +34,7 @@ internal static class Extensions
         api.MapContractsEndpoints();
         api.MapAmendmentsEndpoints();
         api.MapSteeringEndpoints();
+        api.MapRegionEndpoints();
 
         app.MapGrpcService<ProviderContractsService>();
         app.MapPlatformGrpc();
