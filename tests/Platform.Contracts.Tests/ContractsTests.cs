@@ -134,13 +134,17 @@ public sealed class ContractsTests(ContractsFixture fixture)
     }
 
     [Fact]
-    public async Task The_application_role_cannot_delete_or_rewrite_history()
+    public async Task The_application_role_cannot_delete_or_rewrite_history_amendments_or_the_steering_record()
     {
         var canChange = await fixture.AsOwnerAsync<bool>(
             """
             SELECT has_table_privilege(current_database() || '_app', 'contract_history', 'DELETE')
                 OR has_table_privilege(current_database() || '_app', 'contract_history', 'UPDATE')
                 OR has_table_privilege(current_database() || '_app', 'contracts', 'DELETE')
+                OR has_table_privilege(current_database() || '_app', 'amendments', 'DELETE')
+                OR has_table_privilege(current_database() || '_app', 'steering_talks', 'DELETE')
+                OR has_table_privilege(current_database() || '_app', 'agenda_items', 'DELETE')
+                OR has_table_privilege(current_database() || '_app', 'actions', 'DELETE')
             """);
 
         Assert.False(canChange);
