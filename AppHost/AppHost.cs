@@ -38,12 +38,21 @@ var referrals = builder.AddProject<Projects.Platform_Referrals>(PlatformResource
     .WaitFor(outcomes)
     .WithReplayFailedMessagesCommand(infrastructure.Messaging);
 
+// Consumes the populations' events for its contracts' scope, so its queues exist before populations publishes;
+// budgets, outcomes and referrals consume its contract events, so it starts after them.
+var contracts = builder.AddProject<Projects.Platform_Contracts>(PlatformResources.Contracts.Name)
+    .WithPlatformDefaults(PlatformResources.Contracts)
+    .WithInfrastructure(PlatformResources.Contracts, infrastructure)
+    .WaitFor(referrals)
+    .WithReplayFailedMessagesCommand(infrastructure.Messaging);
+
 // Waits for referrals, whose queues must exist before populations publishes its first (demo) events: RabbitMQ
 // drops an event that no queue is bound for yet.
 var populations = builder.AddProject<Projects.Platform_Populations>(PlatformResources.Populations.Name)
     .WithPlatformDefaults(PlatformResources.Populations)
     .WithInfrastructure(PlatformResources.Populations, infrastructure)
     .WaitFor(referrals)
+    .WaitFor(contracts)
     .WithResendStateCommand(infrastructure.IdentityUrl)
     .WithReplayFailedMessagesCommand(infrastructure.Messaging);
 
@@ -60,6 +69,7 @@ var gateway = builder.AddProject<Projects.Platform_Gateway>(PlatformResources.Ga
     .WithExternalHttpEndpoints()
     .WithReference(populations).WaitFor(populations)
     .WithReference(referrals).WaitFor(referrals)
+    .WithReference(contracts).WaitFor(contracts)
     .WithReference(budgets).WaitFor(budgets)
     .WithReference(outcomes).WaitFor(outcomes)
     .WithReference(portal).WaitFor(portal);

@@ -44,6 +44,10 @@ public static class PlatformResources
     public static PlatformService Referrals { get; } =
         new("referrals", "src/Platform.Referrals/Platform.Referrals.csproj", "referralsdb", UsesMessaging: true, ServesGrpc: true);
 
+    /// <summary>Consumes the populations service's events (its scope's populations), so it starts before it.</summary>
+    public static PlatformService Contracts { get; } =
+        new("contracts", "src/Platform.Contracts/Platform.Contracts.csproj", "contractsdb", UsesMessaging: true, ServesGrpc: true);
+
     public static PlatformService Populations { get; } =
         new("populations", "src/Platform.Populations/Platform.Populations.csproj", "populationsdb", UsesMessaging: true, ServesGrpc: true);
 
@@ -60,5 +64,5 @@ public static class PlatformResources
     /// <c>new("budgets", "src/Platform.Budgets/Platform.Budgets.csproj", "budgetsdb", UsesMessaging: true)</c>,
     /// and its <c>AddProject</c> in <c>AppHost.cs</c>.
     /// </summary>
-    public static IReadOnlyList<PlatformService> Services { get; } = [Budgets, Outcomes, Referrals, Populations, Portal, Gateway];
+    public static IReadOnlyList<PlatformService> Services { get; } = [Budgets, Outcomes, Referrals, Contracts, Populations, Portal, Gateway];
 }
