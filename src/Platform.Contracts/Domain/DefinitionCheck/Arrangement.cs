@@ -36,7 +36,7 @@ internal sealed record Arrangement
     public required Access Access { get; init; }
 
     /// <summary>The results agreed in advance; empty when there are none.</summary>
-    public required IReadOnlyList<ResultAgreement> Results { get; init; }
+    public required IReadOnlyList<AgreedResult> Results { get; init; }
 
     /// <summary>The party periodically reports on the agreed results ("verantwoording").</summary>
     public required bool ReportsOnResults { get; init; }
@@ -67,9 +67,9 @@ internal sealed record Arrangement
     public bool MunicipalityDecidesWhatIsNeeded =>
         Access == Access.Municipality || LegalForm == Domain.LegalForm.MunicipalityRun;
 
-    public IReadOnlyList<ResultAgreement> Outcomes => [.. Results.Where(r => r.Kind == ResultKind.Outcome)];
+    public IReadOnlyList<AgreedResult> Outcomes => [.. Results.Where(r => r.Kind == ResultKind.Outcome)];
 
-    public IReadOnlyList<ResultAgreement> ProcessResults => [.. Results.Where(r => r.Kind == ResultKind.Process)];
+    public IReadOnlyList<AgreedResult> ProcessResults => [.. Results.Where(r => r.Kind == ResultKind.Process)];
 
     /// <summary>At most one outcome is steered on and the rest are process results.</summary>
     public bool ProcessResultsDominate => ProcessResults.Count > 0 && Outcomes.Count <= 1;
@@ -79,6 +79,13 @@ internal sealed record Arrangement
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Name);
         ArgumentException.ThrowIfNullOrWhiteSpace(Assignment);
+
+        // The reasons repeat these texts; none of them may carry a citizen service number.
+        if (new[] { Name, Assignment }.Concat(Results?.Select(r => r?.Name ?? "") ?? []).Any(FreeText.ContainsBsnLikeNumber))
+        {
+            throw new ArgumentException("An arrangement never names a client: a text holds what may be a BSN.");
+        }
+
         if (!Domain.LegalForm.All.Contains(LegalForm))
         {
             throw new ArgumentException($"Legal form must be one of {string.Join(", ", Domain.LegalForm.All)}.", nameof(LegalForm));

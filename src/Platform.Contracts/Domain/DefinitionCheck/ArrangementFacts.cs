@@ -107,4 +107,4 @@ internal enum ResultScope
 }
 
 /// <summary>A result agreed in advance ("resultaatafspraak"), as the definition check reads it.</summary>
-internal sealed record ResultAgreement(string Name, ResultKind Kind, ResultScope Scope);
+internal sealed record AgreedResult(string Name, ResultKind Kind, ResultScope Scope);

@@ -233,7 +233,7 @@ internal static class DefinitionCheck
         return deviations.Length == 0
             ? (FundingClassification.PopulationFunding, "Meets all five points of population funding (\"populatiebekostiging\").")
             : (FundingClassification.PopulationFundingDeviating,
-                $"Population funding that (still) deviates from the definition (\"wijkt (nog) af\") on point {string.Join(" and ", deviations)}.");
+                $"Population funding that (still) deviates from the definition (\"wijkt (nog) af\") on {(deviations.Length == 1 ? "point" : "points")} {string.Join(" and ", deviations)}.");
     }
 
     private static string Describe(PopulationDelimitation population) => population switch
