@@ -56,7 +56,8 @@ internal sealed record Arrangement
     /// <summary>The municipality follows the referrals to supplementary care closely ("doorverwijzingen goed volgen").</summary>
     public bool ReferralsMonitored { get; init; }
 
-    public bool IsLumpSum => BudgetForm == BudgetForm.LumpSum;
+    /// <summary>Who holds the budget and does the work, as the reasons name it.</summary>
+    public string Party => LegalForm == Domain.LegalForm.MunicipalityRun ? "municipality's own team" : "provider";
 
     public bool HasResults => Results.Count > 0;
 

@@ -152,7 +152,7 @@ internal static class DefinitionCheck
         if (a.Scope == SupportScope.SingleProduct)
         {
             reasons.Add(new(R.SingleProduct,
-                $"The arrangement is aimed at one product ({a.Assignment}), so the freedom (\"vrijheid\") of point 4 is still " +
+                $"The arrangement is aimed at one product, {a.Assignment}, so the freedom (\"vrijheid\") of point 4 is still " +
                 $"minimal through its product focus (\"productgerichtheid\"): answering for a small package of results ({a.Results.Count}), " +
                 "the provider has little room for integrality and innovation."));
         }
@@ -165,7 +165,7 @@ internal static class DefinitionCheck
         return new(DefinitionPoint.ProviderFreedom, true,
         [
             new(R.ProviderDecidesAndSpends,
-                $"The (main) provider decides what citizens need and spends the budget freely across {a.Assignment} (\"vrijheid in de besteding\")."),
+                $"The (main) provider decides what citizens need and is free in how it spends the budget (\"vrijheid in de besteding\") on {a.Assignment}."),
         ]);
     }
 
@@ -178,7 +178,7 @@ internal static class DefinitionCheck
         }
         else if (!a.ReportsOnResults)
         {
-            reasons.Add(new(R.NoReportingOnResults, "The provider does not report on the agreed results (\"verantwoording\")."));
+            reasons.Add(new(R.NoReportingOnResults, $"The {a.Party} does not report on the agreed results (\"verantwoording\")."));
         }
         else
         {
@@ -188,7 +188,7 @@ internal static class DefinitionCheck
                 ResultsCheck.IndependentResearch => ", checked by independent research (\"onafhankelijk onderzoek\")",
                 _ => "",
             };
-            reasons.Add(new(R.ReportsOnAgreedResults, $"The provider reports periodically on the agreed results (\"verantwoording\"){check}."));
+            reasons.Add(new(R.ReportsOnAgreedResults, $"The {a.Party} reports periodically on the agreed results (\"verantwoording\"){check}."));
         }
 
         if (a.HasResults && a.LegalForm == LegalForm.Subsidy)

@@ -52,7 +52,7 @@ internal static class IncentiveProfile
         var reasons = new List<Reason<I>>
         {
             new(I.FixedSumLowersVolume,
-                "The provider is prompted to lower the volume: a fixed sum pays the same however little is deployed (\"zo min mogelijk inzetten\")."),
+                $"The {a.Party} is prompted to lower the volume: a fixed sum pays the same however little is deployed (\"zo min mogelijk inzetten\")."),
         };
         if (a.Scope == SupportScope.BroadIncludingSpecialist)
         {
@@ -177,9 +177,8 @@ internal static class IncentiveProfile
         else
         {
             direction = Direction.Up;
-            var who = a.MunicipalityDecidesWhatIsNeeded ? "municipality" : "provider";
             reasons.Add(new(I.ResponsibleForWholePopulation,
-                $"Accessibility is high because the {who} is responsible for the whole population (\"gehele populatie\")."));
+                $"Accessibility is high because the {a.Party} is responsible for the whole population (\"gehele populatie\")."));
             if (a.LowThresholdNeighbourhoodWork)
             {
                 reasons.Add(new(I.LowThresholdNeighbourhoodWork, "It works low-threshold and neighbourhood-oriented (\"laagdrempelig en buurtgericht\")."));
