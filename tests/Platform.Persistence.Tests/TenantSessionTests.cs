@@ -78,7 +78,8 @@ public class TenantSessionTests
     public async Task The_tenant_setting_ends_with_the_transaction_on_a_pooled_connection()
     {
         var database = await CreateAsync("rlsleak");
-        await using var dataSource = database.AppDataSource(maxPoolSize: 1);
+        // Without the pool's reset, a session-level SET would survive the connection's return to the pool.
+        await using var dataSource = database.AppDataSource(maxPoolSize: 1, noResetOnClose: true);
         var db = new Database(dataSource);
         await db.InTransactionAsync(Staff("GM0484"), session => session.ScalarAsync<long>("SELECT count(*) FROM cases", CancellationToken.None));
 

@@ -34,6 +34,7 @@ internal static class DatabaseBootstrap
 
     public static async Task ApplyAsync(NpgsqlConnection owner, DatabaseSettings settings, CancellationToken ct)
     {
+        await EnsureAppRoleExistsAsync(owner, settings.AppRole, ct);
         var role = Quote(settings.AppRole);
         var database = Quote(settings.DatabaseName);
         var sql = $$"""
@@ -49,15 +50,8 @@ internal static class DatabaseBootstrap
                 PRIMARY KEY (module, version)
             );
 
-            DO $$
-            BEGIN
-                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{{settings.AppRole}}') THEN
-                    CREATE ROLE {{role}} LOGIN;
-                END IF;
-            EXCEPTION WHEN duplicate_object THEN NULL;
-            END $$;
             ALTER ROLE {{role}} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT
-                PASSWORD '{{settings.AppRolePassword}}';
+                PASSWORD {{QuoteLiteral(settings.AppRolePassword)}};
 
             REVOKE CONNECT ON DATABASE {{database}} FROM PUBLIC;
             GRANT CONNECT ON DATABASE {{database}} TO {{role}};
@@ -88,5 +82,38 @@ internal static class DatabaseBootstrap
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    // The role's name reaches the catalogue as a parameter; only the CREATE itself needs it spelled in SQL.
+    private static async Task EnsureAppRoleExistsAsync(NpgsqlConnection owner, string appRole, CancellationToken ct)
+    {
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_roles WHERE rolname = $1", owner);
+        exists.Parameters.AddWithValue(appRole);
+        if (await exists.ExecuteScalarAsync(ct) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var create = new NpgsqlCommand($"CREATE ROLE {Quote(appRole)} LOGIN", owner);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another database of the same server created it in the meantime.
+        }
+    }
+
+    /// <summary>A double-quoted identifier; a NUL cannot be part of one.</summary>
+    public static string Quote(string identifier) => identifier.Contains('\0', StringComparison.Ordinal)
+        ? throw new ArgumentException("An identifier cannot contain NUL.", nameof(identifier))
+        : "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// A string constant: quotes doubled, and written as an escape string (E'...') with backslashes doubled
+    /// so that its meaning does not depend on standard_conforming_strings.
+    /// </summary>
+    public static string QuoteLiteral(string value) => value.Contains('\0', StringComparison.Ordinal)
+        ? throw new ArgumentException("A string constant cannot contain NUL.", nameof(value))
+        : "E'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+
 }
