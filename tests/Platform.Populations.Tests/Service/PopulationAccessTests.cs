@@ -83,7 +83,7 @@ public sealed class PopulationAccessTests(PopulationsFixture fixture) : IClassFi
         // The service's own application role, as every request uses it, with no WHERE on municipality.
         var settings = new DatabaseSettings("populationsdb", fixture.DatabaseConnectionString);
         await using var dataSource = NpgsqlDataSource.Create(settings.AppConnectionString);
-        var database = new Database(dataSource);
+        var database = new Database(dataSource, settings);
         var municipalities = await database.InTransactionAsync(
             new CallerContext("GM1884", "test", ["policy-advisor"]),
             async session =>

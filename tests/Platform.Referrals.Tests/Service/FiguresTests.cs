@@ -154,7 +154,7 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
         // Below the API: the application role as Kaag en Braassem, with no WHERE at all.
         var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
-        var database = new Platform.Persistence.Sessions.Database(dataSource);
+        var database = new Platform.Persistence.Sessions.Database(dataSource, settings);
         var visible = await database.InTransactionAsync(
             new Platform.Security.CallerContext("GM1884", "test", ["policy-advisor"]),
             s => s.ScalarAsync<long>("SELECT (SELECT count(*) FROM referrals) + (SELECT count(*) FROM status_updates) + (SELECT count(*) FROM populations)", default));
@@ -166,7 +166,7 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
     {
         var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
-        var database = new Platform.Persistence.Sessions.Database(dataSource);
+        var database = new Platform.Persistence.Sessions.Database(dataSource, settings);
         var population = await fixture.AsOwnerAsync<Guid>("SELECT id FROM populations LIMIT 1");
 
         var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => database.InTransactionAsync(
@@ -216,7 +216,7 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
     {
         var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
-        var database = new Platform.Persistence.Sessions.Database(dataSource);
+        var database = new Platform.Persistence.Sessions.Database(dataSource, settings);
         await using var session = await database.BeginAsync(Platform.Security.CallerContext.SystemFor("GM0484", "test"));
         static string Line(Data.SignalCounts c) => $"{c.Neighbourhood} {c.Month:yyyy-MM} {c.CostShifting} {c.PersonalBudget} {c.Started} {c.WaitedLong}";
 
