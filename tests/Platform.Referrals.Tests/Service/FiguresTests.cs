@@ -178,6 +178,53 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
         Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
     }
 
+    [Theory]
+    [InlineData("BU04840101", "GM0484", true)]
+    [InlineData("BU04840201", "GM0484", false)]
+    [InlineData("BU18840101", "GM0484", false)]
+    [InlineData("BU04840101", "GM1884", false)]
+    public async Task Past_the_api_a_referral_is_stored_only_in_its_populations_municipality_and_areas(
+        string neighbourhood, string municipality, bool stored)
+    {
+        var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
+        var database = new Platform.Persistence.Sessions.Database(dataSource, settings);
+        var population = await fixture.AsOwnerAsync<Guid>("SELECT population_id FROM responsibilities WHERE provider_id = 'tom-in-de-buurt' LIMIT 1");
+
+        // Never committed: the figures of the other tests stay as they are.
+        await using var session = await database.BeginAsync(
+            new Platform.Security.CallerContext(null, "test", ["provider-system"], ProviderId: "tom-in-de-buurt"));
+        var insert = () => session.ExecuteAsync(
+            "INSERT INTO referrals (provider_id, referral_id, municipality, population_id, client_reference, neighbourhood, age_band, referral_date, " +
+            "referring_team, referrer_type, destination_type, life_domain, urgency) VALUES ('tom-in-de-buurt', 'area-check', $1, $2, 'c', $3, 5, " +
+            "'2025-03-01', 't', 1, 1, 1, 1)", default, municipality, population, neighbourhood);
+
+        if (stored)
+        {
+            Assert.Equal(1, await insert());
+        }
+        else
+        {
+            var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(insert);
+            Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+    }
+
+    [Fact]
+    public async Task Past_the_api_a_status_update_is_stored_only_under_its_referrals_municipality()
+    {
+        var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
+        var database = new Platform.Persistence.Sessions.Database(dataSource, settings);
+        await using var session = await database.BeginAsync(
+            new Platform.Security.CallerContext(null, "test", ["provider-system"], ProviderId: "tom-in-de-buurt"));
+
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => session.ExecuteAsync(
+            "INSERT INTO status_updates (provider_id, referral_id, municipality, status, status_date) VALUES ('tom-in-de-buurt', 'f-7', 'GM1884', 1, '2025-03-22')",
+            default));
+        Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+    }
+
     [Fact]
     public async Task A_regional_coordinator_sees_region_aggregates_only()
     {
