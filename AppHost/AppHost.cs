@@ -65,9 +65,10 @@ var gateway = builder.AddProject<Projects.Platform_Gateway>(PlatformResources.Ga
     .WithReference(portal).WaitFor(portal);
 portal.WithEnvironment("Portal__GatewayUrl", gateway.GetEndpoint("http"));
 
-// The realm's redirect URIs are the gateway's address, which only the AppHost knows. A configured client secret
-// replaces the realm file's development default on both sides.
+// The realm's redirect URIs are the gateway's address, which only the AppHost knows; the gateway builds its login
+// callback from the same address. A configured client secret replaces the realm file's development default on both sides.
 infrastructure.Identity.WithEnvironment("PLATFORM_GATEWAY_URL", gateway.GetEndpoint("http"));
+gateway.WithEnvironment("Gateway__PublicBaseUrl", gateway.GetEndpoint("http"));
 if (gatewayClientSecret is { Length: > 0 })
 {
     infrastructure.Identity.WithEnvironment("PLATFORM_GATEWAY_CLIENT_SECRET", gatewayClientSecret);

@@ -21,6 +21,7 @@ internal static class Extensions
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
 
+        builder.AddPublicOrigin(options);
         builder.AddPlatformAuthentication();
         builder.Services.AddAuthentication(BearerOrSession)
             .AddPolicyScheme(BearerOrSession, "Bearer token or browser session", scheme =>
@@ -44,6 +45,7 @@ internal static class Extensions
         {
             antiforgery.HeaderName = "X-CSRF-TOKEN";
             antiforgery.Cookie.Name = "__platform_antiforgery";
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         builder.Services.AddHttpClient(OidcClient.HttpClientName);
@@ -66,6 +68,7 @@ internal static class Extensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UsePublicOrigin();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
