@@ -1,8 +1,10 @@
 using Aspire.Hosting;
+using Microsoft.Extensions.Hosting;
 using Platform.AppHost;
 using Platform.AppHost.Infrastructure;
 using Platform.AppHost.Operations;
 using Platform.LocalInfrastructure;
+using Platform.LocalInfrastructure.Identity;
 using Platform.Resources;
 
 // The platform under .NET Aspire, with the resource names of Platform.Resources. PostgreSQL, RabbitMQ and the
@@ -14,9 +16,12 @@ var repositoryRoot = RepositoryRoot.Find();
 // Tests give their own folder, so they never share servers (or ports) with a running ./run.sh.
 var dataDirectory = Path.GetFullPath(builder.Configuration["Infrastructure:DataDirectory"] ?? LocalLayout.RunDirectory(repositoryRoot));
 var mode = InfrastructureMode.Choose(builder.Configuration);
+// The demo users and plain HTTP belong to development; any other run imports a production realm without them.
+var realmFile = RealmFiles.ForEnvironment(
+    builder.Environment.IsDevelopment(), Path.Combine(repositoryRoot, PlatformResources.RealmFile), dataDirectory);
 var infrastructure = mode == InfrastructureMode.Containers
-    ? Containers.Add(builder, repositoryRoot)
-    : LocalExecutables.Add(builder, repositoryRoot, dataDirectory);
+    ? Containers.Add(builder, realmFile)
+    : LocalExecutables.Add(builder, repositoryRoot, dataDirectory, realmFile);
 
 // Budgets starts first: it consumes the populations, contracts and outcomes services' events, so its queues must
 // exist before any of them publishes.
@@ -75,9 +80,10 @@ var gateway = builder.AddProject<Projects.Platform_Gateway>(PlatformResources.Ga
     .WithReference(portal).WaitFor(portal);
 portal.WithEnvironment("Portal__GatewayUrl", gateway.GetEndpoint("http"));
 
-// The realm's redirect URIs are the gateway's address, which only the AppHost knows. A configured client secret
-// replaces the realm file's development default on both sides.
+// The realm's redirect URIs are the gateway's address, which only the AppHost knows; the gateway builds its login
+// callback from the same address. A configured client secret replaces the realm file's development default on both sides.
 infrastructure.Identity.WithEnvironment("PLATFORM_GATEWAY_URL", gateway.GetEndpoint("http"));
+gateway.WithEnvironment("Gateway__PublicBaseUrl", gateway.GetEndpoint("http"));
 if (gatewayClientSecret is { Length: > 0 })
 {
     infrastructure.Identity.WithEnvironment("PLATFORM_GATEWAY_CLIENT_SECRET", gatewayClientSecret);
@@ -89,7 +95,7 @@ gateway.OnResourceReady(async (_, _, cancellationToken) =>
 {
     var summary = await RunSummary.CreateAsync(
         builder.Configuration, mode, gateway.GetEndpoint("http"), gateway.GetEndpoint(PlatformResources.GrpcEndpoint),
-        infrastructure.IdentityUrl, Path.Combine(repositoryRoot, PlatformResources.RealmFile), cancellationToken);
+        infrastructure.IdentityUrl, realmFile, cancellationToken);
     var file = Path.Combine(dataDirectory, "platform.json");
     summary.Write(file);
     summary.Print(Path.GetRelativePath(Environment.CurrentDirectory, file));

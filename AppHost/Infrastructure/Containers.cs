@@ -10,7 +10,7 @@ internal static class Containers
     private const string KeycloakImage = "quay.io/keycloak/keycloak";
     private const string KeycloakTag = "26.4";
 
-    public static PlatformInfrastructure Add(IDistributedApplicationBuilder builder, string repositoryRoot)
+    public static PlatformInfrastructure Add(IDistributedApplicationBuilder builder, string realmFile)
     {
         var postgres = builder.AddPostgres(PlatformResources.Postgres, password: builder.AddParameter("postgres-password", secret: true))
             .WithDataVolume();
@@ -31,7 +31,7 @@ internal static class Containers
             .WithHttpEndpoint(targetPort: 8080, name: "http")
             .WithHttpEndpoint(targetPort: 9000, name: "management")
             .WithHttpHealthCheck("/health/ready", endpointName: "management")
-            .WithBindMount(Path.Combine(repositoryRoot, PlatformResources.RealmFile), "/opt/keycloak/data/import/platform-realm.json", isReadOnly: true)
+            .WithBindMount(realmFile, "/opt/keycloak/data/import/platform-realm.json", isReadOnly: true)
             .WithEnvironment("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
             .WithEnvironment("KC_BOOTSTRAP_ADMIN_PASSWORD", builder.AddParameter("keycloak-admin-password", secret: true));
 

@@ -15,11 +15,11 @@ namespace Platform.AppHost.Infrastructure;
 /// </summary>
 internal static class LocalExecutables
 {
-    public static PlatformInfrastructure Add(IDistributedApplicationBuilder builder, string repositoryRoot, string dataDirectory)
+    public static PlatformInfrastructure Add(IDistributedApplicationBuilder builder, string repositoryRoot, string dataDirectory, string realmFile)
     {
         var postgresServer = new PostgresServer(dataDirectory);
         var brokerServer = new RabbitMqServer(dataDirectory, managementPlugin: true);
-        var identityServer = new IdentityProviderServer(dataDirectory, repositoryRoot, Path.Combine(repositoryRoot, PlatformResources.RealmFile));
+        var identityServer = new IdentityProviderServer(dataDirectory, repositoryRoot, realmFile);
 
         // Trust authentication on loopback: the password is there for the connection string's form, not checked.
         var postgresAddress = $"Host=127.0.0.1;Port={postgresServer.Port};Username={PostgresServer.Superuser};Password={PostgresServer.Superuser}";

@@ -24,7 +24,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         _server = server;
         Settings = settings;
         _appSource = NpgsqlDataSource.Create(settings.AppConnectionString);
-        Database = new Database(_appSource);
+        Database = new Database(_appSource, settings);
     }
 
     public DatabaseSettings Settings { get; }

@@ -22,7 +22,7 @@ internal static partial class QueryPlans
         var statements = new ConcurrentQueue<string>();
         await using (var traced = await bench.Database.BeginAsync(caller))
         {
-            // Listening only once the session is open leaves out the caller context's set_config.
+            // Listening only once the session is open leaves out the statement that sets the caller context.
             using var listener = new ActivityListener
             {
                 ShouldListenTo = source => source.Name == "Npgsql",

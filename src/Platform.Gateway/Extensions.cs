@@ -22,6 +22,7 @@ internal static class Extensions
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
 
+        builder.AddPublicOrigin(options);
         builder.AddPlatformAuthentication();
 
         // The gateway sees every request of every caller: a token validated once is not verified again.
@@ -48,6 +49,7 @@ internal static class Extensions
         {
             antiforgery.HeaderName = "X-CSRF-TOKEN";
             antiforgery.Cookie.Name = "__platform_antiforgery";
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         builder.Services.AddHttpClient(OidcClient.HttpClientName);
@@ -70,6 +72,7 @@ internal static class Extensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UsePublicOrigin();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -39,4 +39,21 @@ public sealed class GatewayOptions
     public string ClientId { get; set; } = "platform-gateway";
 
     public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// The gateway's address as browsers reach it (<c>https://platform.example.nl</c>), behind any proxy: the login
+    /// callback and the address after logout are built from it. Required outside Development.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The reverse proxies whose forwarded headers the gateway believes.</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; } = new();
+}
+
+/// <summary>Addresses (<c>10.0.0.5</c>) and networks (<c>10.0.0.0/24</c>) of the proxies in front of the gateway.</summary>
+public sealed class ForwardedHeadersSettings
+{
+    public IList<string> KnownProxies { get; } = [];
+
+    public IList<string> KnownNetworks { get; } = [];
 }

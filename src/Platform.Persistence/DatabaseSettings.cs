@@ -29,7 +29,8 @@ public sealed class DatabaseSettings
         OwnerConnectionString = owner.ConnectionString;
         DatabaseName = owner.Database!;
         AppRole = $"{DatabaseName}_app";
-        AppRolePassword = DeriveAppRolePassword(owner.Password, DatabaseName);
+        AppRolePassword = Derive(owner.Password, $"platform-app-role:{DatabaseName}");
+        CallerContextKey = Convert.FromHexString(Derive(owner.Password, $"platform-caller-context:{DatabaseName}"));
         var app = new NpgsqlConnectionStringBuilder(owner.ConnectionString)
         {
             Username = AppRole,
@@ -56,14 +57,16 @@ public sealed class DatabaseSettings
 
     internal string AppRolePassword { get; }
 
+    /// <summary>The key the service signs each transaction's caller context with; the database keeps its pads.</summary>
+    internal byte[] CallerContextKey { get; }
+
     /// <summary>
     /// Derived from the owner's secret so that every instance of a service arrives at the same
-    /// password without a second secret to distribute, and none can learn the owner's from it.
+    /// values without a second secret to distribute, and none can learn the owner's from them.
     /// </summary>
-    private static string DeriveAppRolePassword(string? ownerPassword, string database)
+    private static string Derive(string? ownerPassword, string purpose)
     {
         var key = Encoding.UTF8.GetBytes(ownerPassword ?? string.Empty);
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"platform-app-role:{database}"));
-        return Convert.ToHexString(mac);
+        return Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(purpose)));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Platform.Persistence.Health;
 using Platform.Persistence.Migrations;
 using Platform.Persistence.Sessions;
@@ -28,6 +29,15 @@ public static class PersistenceExtensions
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException(
                 $"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName}.");
+        // The application role's password is derived with the owner's as key: without one it is a value
+        // anyone can compute, acceptable only on a developer's own machine.
+        if (!builder.Environment.IsDevelopment()
+            && string.IsNullOrEmpty(new NpgsqlConnectionStringBuilder(connectionString).Password))
+        {
+            throw new InvalidOperationException(
+                $"Connection string '{connectionName}' has no password: outside Development the owner's password is required.");
+        }
+
         var settings = new DatabaseSettings(connectionName, connectionString);
 
         builder.Services.AddSingleton(settings);

@@ -2,8 +2,8 @@ namespace Platform.Security;
 
 /// <summary>
 /// Who is acting, as far as the database needs to know: the tenant (municipality CBS code),
-/// the caller's subject, roles and provider id. It is written into every transaction with
-/// <c>SET LOCAL</c> so that row-level security policies decide what a query may see.
+/// the caller's subject, roles and provider id. It is handed to the database, signed, at the start of every
+/// transaction and lasts as long as it, so that row-level security policies decide what a query may see.
 /// </summary>
 public sealed record CallerContext(
     string? Municipality,

@@ -58,7 +58,7 @@ internal sealed class CasesService : IAsyncDisposable
 
     public static async Task<CasesService> StartAsync(string databaseConnectionString, Uri issuer)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(CasesService).Assembly.GetName().Name });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(CasesService).Assembly.GetName().Name, EnvironmentName = "Development" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

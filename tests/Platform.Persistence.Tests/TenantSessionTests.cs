@@ -33,7 +33,7 @@ public class TenantSessionTests
         await using var plain = dataSource.CreateCommand("SELECT count(*) FROM cases");
         Assert.Equal(0L, (long)(await plain.ExecuteScalarAsync())!);
 
-        var viaSystem = await new Database(dataSource).InTransactionAsync(CallerContext.System("test"),
+        var viaSystem = await new Database(dataSource, database.Settings).InTransactionAsync(CallerContext.System("test"),
             session => session.ScalarAsync<long>("SELECT count(*) FROM cases", CancellationToken.None));
         Assert.Equal(0L, viaSystem);
     }
@@ -44,7 +44,7 @@ public class TenantSessionTests
         var database = await CreateAsync("rlsown");
         await using var dataSource = database.AppDataSource();
 
-        var names = await new Database(dataSource).InTransactionAsync(Staff("GM0484"), async session =>
+        var names = await new Database(dataSource, database.Settings).InTransactionAsync(Staff("GM0484"), async session =>
         {
             await using var command = session.Command("SELECT name FROM cases ORDER BY name");
             await using var reader = await command.ExecuteReaderAsync();
@@ -67,7 +67,7 @@ public class TenantSessionTests
         await using var dataSource = database.AppDataSource();
 
         var denied = await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
-            new Database(dataSource).InTransactionAsync(Staff("GM0484"),
+            new Database(dataSource, database.Settings).InTransactionAsync(Staff("GM0484"),
                 session => session.ExecuteAsync("INSERT INTO cases VALUES ('GM0344', 'smuggled')", CancellationToken.None)));
 
         Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
@@ -78,15 +78,119 @@ public class TenantSessionTests
     public async Task The_tenant_setting_ends_with_the_transaction_on_a_pooled_connection()
     {
         var database = await CreateAsync("rlsleak");
-        await using var dataSource = database.AppDataSource(maxPoolSize: 1);
-        var db = new Database(dataSource);
+        // Without the pool's reset, whatever a transaction left at session level survives the connection's return to the pool.
+        await using var dataSource = database.AppDataSource(maxPoolSize: 1, noResetOnClose: true);
+        var db = new Database(dataSource, database.Settings);
         await db.InTransactionAsync(Staff("GM0484"), session => session.ScalarAsync<long>("SELECT count(*) FROM cases", CancellationToken.None));
 
-        // The single pooled connection is reused; a session-level SET would still carry GM0484.
+        // The single pooled connection is reused; a context that outlived its transaction would still carry GM0484.
         await using var plain = dataSource.CreateCommand("SELECT count(*) FROM cases");
         Assert.Equal(0L, (long)(await plain.ExecuteScalarAsync())!);
-        await using var setting = dataSource.CreateCommand("SELECT coalesce(current_setting('platform.municipality', true), '')");
-        Assert.Equal(string.Empty, await setting.ExecuteScalarAsync());
+        await using var context = dataSource.CreateCommand("SELECT coalesce(platform.current_municipality(), '')");
+        Assert.Equal(string.Empty, await context.ExecuteScalarAsync());
+    }
+
+    [Theory]
+    [InlineData("SELECT set_config('platform.municipality', 'GM0344', true)")]
+    [InlineData("SELECT set_config('platform.municipality', 'GM0344', false)")]
+    [InlineData("SET LOCAL platform.municipality = 'GM0344'")]
+    public async Task The_application_role_cannot_widen_its_tenant_by_setting_the_context_itself(string widen)
+    {
+        var database = await CreateAsync("rlswiden");
+        await using var dataSource = database.AppDataSource();
+
+        var names = await new Database(dataSource, database.Settings).InTransactionAsync(Staff("GM0484"), async session =>
+        {
+            await session.ExecuteAsync(widen, CancellationToken.None);
+            return await session.QueryAsync("SELECT name FROM cases ORDER BY name", reader => reader.GetString(0), CancellationToken.None);
+        });
+
+        Assert.Equal(["alphen case", "second alphen case"], names);
+
+        // Without a context from the service, a setting of its own shows it nothing at all.
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var set = new Npgsql.NpgsqlCommand(widen, connection, transaction))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM cases", connection, transaction);
+        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO platform.caller_contexts (backend, xact, municipality, roles) VALUES (pg_backend_pid(), pg_current_xact_id(), 'GM0344', '{}')")]
+    [InlineData("UPDATE platform.caller_contexts SET municipality = 'GM0344'")]
+    [InlineData("DELETE FROM platform.caller_contexts")]
+    [InlineData("SELECT count(*) FROM platform.caller_context_key")]
+    public async Task The_application_role_can_neither_write_the_context_nor_read_its_key(string sql)
+    {
+        var database = await CreateAsync("rlsctxtable");
+        await using var dataSource = database.AppDataSource();
+
+        var denied = await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
+            new Database(dataSource, database.Settings).InTransactionAsync(Staff("GM0484"),
+                session => session.ExecuteAsync(sql, CancellationToken.None)));
+
+        Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
+    }
+
+    public static TheoryData<string> ForgedSignatures => new()
+    {
+        "unsigned",
+        "another key",
+        "another backend",
+        "issued an hour ago",
+    };
+
+    [Theory]
+    [MemberData(nameof(ForgedSignatures))]
+    public async Task A_context_without_the_services_signature_for_this_backend_and_time_is_refused(string forgery)
+    {
+        var database = await CreateAsync("rlsforged");
+        await using var dataSource = database.AppDataSource();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var widened = Staff("GM0344");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var key = database.Settings.CallerContextKey;
+        var signature = forgery switch
+        {
+            "unsigned" => new byte[32],
+            "another key" => Sessions.CallerContextSeal.Sign(new DatabaseSettings("other", database.Settings.OwnerConnectionString + ";Password=guess").CallerContextKey, connection.ProcessID, now, widened),
+            "another backend" => Sessions.CallerContextSeal.Sign(key, connection.ProcessID + 1, now, widened),
+            _ => Sessions.CallerContextSeal.Sign(key, connection.ProcessID, now - 3_600_000, widened),
+        };
+        var issuedAt = forgery == "issued an hour ago" ? now - 3_600_000 : now;
+
+        await using var begin = new Npgsql.NpgsqlCommand(
+            "SELECT platform.begin_caller_context($1, '', '', 'user-1', $2, $3, $4)", connection, transaction);
+        begin.Parameters.AddWithValue("GM0344");
+        begin.Parameters.AddWithValue(widened.Roles.ToArray());
+        begin.Parameters.AddWithValue(issuedAt);
+        begin.Parameters.AddWithValue(signature);
+        var denied = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => begin.ExecuteNonQueryAsync());
+
+        Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
+    }
+
+    [Fact]
+    public async Task A_context_signed_by_the_service_is_taken_with_every_field()
+    {
+        var database = await CreateAsync("rlssigned");
+        await using var dataSource = database.AppDataSource();
+        var caller = new CallerContext("GM0484", "user-1", ["policy-advisor", "a,b"], ProviderId: "provider-1", Region: "RG01");
+
+        var seen = await new Database(dataSource, database.Settings).InTransactionAsync(caller, session => session.QueryAsync(
+            """
+            SELECT platform.current_municipality(), platform.current_region(), platform.current_provider(),
+                   platform.current_subject(), platform.has_role('policy-advisor'), platform.has_role('a,b'), platform.has_role('a')
+            """,
+            r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), r.GetBoolean(5), r.GetBoolean(6)),
+            CancellationToken.None));
+
+        Assert.Equal([("GM0484", "RG01", "provider-1", "user-1", true, true, false)], seen);
     }
 
     [Fact]
@@ -94,7 +198,7 @@ public class TenantSessionTests
     {
         var database = await CreateAsync("rlsrollback");
         await using var dataSource = database.AppDataSource();
-        var db = new Database(dataSource);
+        var db = new Database(dataSource, database.Settings);
 
         await using (var session = await db.BeginAsync(Staff("GM0484")))
         {
@@ -143,7 +247,7 @@ public class TenantSessionTests
         var database = await CreateAsync("rlsparallel");
         await using var dataSource = database.AppDataSource();
 
-        var (names, workersLaunched) = await new Database(dataSource).InTransactionAsync(Staff("GM0484"), ReadInParallelAsync);
+        var (names, workersLaunched) = await new Database(dataSource, database.Settings).InTransactionAsync(Staff("GM0484"), ReadInParallelAsync);
 
         Assert.True(workersLaunched > 0, "the plan ran on parallel workers");
         Assert.Equal(["alphen case", "second alphen case"], names);
@@ -154,7 +258,7 @@ public class TenantSessionTests
     {
         var database = await CreateAsync("rlsparallelapart");
         await using var dataSource = database.AppDataSource();
-        var db = new Database(dataSource);
+        var db = new Database(dataSource, database.Settings);
 
         var (utrecht, _) = await db.InTransactionAsync(Staff("GM0344"), ReadInParallelAsync);
         var (none, _) = await db.InTransactionAsync(CallerContext.System("test"), ReadInParallelAsync);

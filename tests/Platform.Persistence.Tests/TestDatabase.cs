@@ -22,8 +22,14 @@ internal sealed class TestDatabase
     public MigrationRunner Runner(params Migration[] migrations) =>
         new(Settings, [MigrationSource.FromMigrations("test", migrations)], NullLogger<MigrationRunner>.Instance);
 
-    public NpgsqlDataSource AppDataSource(int maxPoolSize = 10) =>
-        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Settings.AppConnectionString) { MaxPoolSize = maxPoolSize }.ConnectionString);
+    // noResetOnClose keeps session state when a connection returns to the pool (no DISCARD ALL),
+    // so whatever a transaction leaves behind at session level is still there for the next one.
+    public NpgsqlDataSource AppDataSource(int maxPoolSize = 10, bool noResetOnClose = false) =>
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Settings.AppConnectionString)
+        {
+            MaxPoolSize = maxPoolSize,
+            NoResetOnClose = noResetOnClose,
+        }.ConnectionString);
 
     public async Task<T?> OwnerScalarAsync<T>(string sql)
     {

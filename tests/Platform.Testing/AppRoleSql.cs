@@ -1,5 +1,7 @@
 using Npgsql;
 using Platform.Persistence;
+using Platform.Persistence.Sessions;
+using Platform.Security;
 
 namespace Platform.Testing;
 
@@ -13,18 +15,9 @@ public static class AppRoleSql
     public static async Task<long> CountAsync(string ownerConnectionString, string database, string? municipality, string subject, string sql)
     {
         var settings = new DatabaseSettings(database, ownerConnectionString);
-        await using var connection = new NpgsqlConnection(settings.AppConnectionString);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var context = new NpgsqlCommand(
-            "SELECT set_config('platform.municipality', $1, true), set_config('platform.subject', $2, true)", connection, transaction))
-        {
-            context.Parameters.Add(new NpgsqlParameter { Value = municipality ?? string.Empty });
-            context.Parameters.Add(new NpgsqlParameter { Value = subject });
-            await context.ExecuteNonQueryAsync();
-        }
-
-        await using var query = new NpgsqlCommand(sql, connection, transaction);
-        return (long)(await query.ExecuteScalarAsync())!;
+        await using var dataSource = NpgsqlDataSource.Create(settings.AppConnectionString);
+        return await new Database(dataSource, settings).InTransactionAsync(
+            new CallerContext(municipality, subject, []),
+            session => session.ScalarAsync<long>(sql, CancellationToken.None));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.Tokens;
+using Platform.Gateway.Protection;
 using Platform.Security;
 
 namespace Platform.Gateway.Login;
@@ -93,7 +94,7 @@ internal static class LoginEndpoints
         {
             ["client_id"] = oidc.ClientId,
             ["id_token_hint"] = session.Properties?.GetTokenValue("id_token"),
-            ["post_logout_redirect_uri"] = $"{context.Request.Scheme}://{context.Request.Host}/",
+            ["post_logout_redirect_uri"] = PublicOrigin.Url(context, "/"),
         });
         return TypedResults.Redirect(metadata.EndSessionEndpoint + query);
     }
@@ -119,7 +120,7 @@ internal static class LoginEndpoints
             PlatformClaims.Username,
             PlatformClaims.Role));
 
-    private static string CallbackUri(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{CallbackPath}";
+    private static string CallbackUri(HttpContext context) => PublicOrigin.Url(context, CallbackPath);
 
     private static bool CryptographicEquals(string a, string b) =>
         System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(

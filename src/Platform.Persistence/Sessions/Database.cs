@@ -7,8 +7,10 @@ namespace Platform.Persistence.Sessions;
 /// The service's database as the application role sees it. Every unit of work is a transaction
 /// that carries the caller context, so row-level security applies to every statement in it.
 /// </summary>
-public sealed class Database(NpgsqlDataSource dataSource)
+public sealed class Database(NpgsqlDataSource dataSource, DatabaseSettings settings)
 {
+    private readonly byte[] _contextKey = (settings ?? throw new ArgumentNullException(nameof(settings))).CallerContextKey;
+
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
     public async Task<DbSession> BeginAsync(CallerContext caller, CancellationToken ct = default)
@@ -19,23 +21,19 @@ public sealed class Database(NpgsqlDataSource dataSource)
         {
             var transaction = await connection.BeginTransactionAsync(ct);
 
-            // set_config(..., is_local => true) is SET LOCAL: the values end with the transaction,
-            // so a pooled connection can never carry one caller's tenant into another's work.
+            // The context lives in a table only the owner writes, keyed by this transaction's id: it ends with the
+            // transaction, so a pooled connection can never carry one caller's tenant into another's work. The
+            // database takes it only with the service's signature, bound to this backend and the time of issue.
+            var issuedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             await using var command = new NpgsqlCommand(
-                """
-                SELECT set_config('platform.municipality', $1, true),
-                       set_config('platform.region', $2, true),
-                       set_config('platform.provider_id', $3, true),
-                       set_config('platform.subject', $4, true),
-                       set_config('platform.roles', $5, true)
-                """,
-                connection,
-                transaction);
+                "SELECT platform.begin_caller_context($1, $2, $3, $4, $5, $6, $7)", connection, transaction);
             command.Parameters.AddWithValue(caller.Municipality ?? string.Empty);
             command.Parameters.AddWithValue(caller.Region ?? string.Empty);
             command.Parameters.AddWithValue(caller.ProviderId ?? string.Empty);
             command.Parameters.AddWithValue(caller.Subject);
-            command.Parameters.AddWithValue(string.Join(',', caller.Roles));
+            command.Parameters.AddWithValue(caller.Roles.ToArray());
+            command.Parameters.AddWithValue(issuedAt);
+            command.Parameters.AddWithValue(CallerContextSeal.Sign(_contextKey, connection.ProcessID, issuedAt, caller));
             await command.ExecuteNonQueryAsync(ct);
             return new DbSession(connection, transaction, caller);
         }

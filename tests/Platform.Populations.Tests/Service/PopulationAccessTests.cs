@@ -72,6 +72,38 @@ public sealed class PopulationAccessTests(PopulationsFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.GetAsync("/api/populations/populations")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("GM0484", true)]
+    [InlineData("GM1884", false)]
+    public async Task Past_the_api_a_responsibility_is_recorded_only_for_a_population_of_its_own_municipality(string populationOf, bool recorded)
+    {
+        using var alphen = await fixture.ClientForAsync("advisor.alphen");
+        using var kaag = await fixture.ClientForAsync("advisor.kaag");
+        var ids = new Dictionary<string, Guid>
+        {
+            ["GM0484"] = (await DefineAsync(alphen, Population($"Verantwoordelijk Alphen {populationOf}", ["GM0484"]))).Id(),
+            ["GM1884"] = (await DefineAsync(kaag, Population($"Verantwoordelijk Kaag {populationOf}", ["GM1884"]))).Id(),
+        };
+        var settings = new DatabaseSettings("populationsdb", fixture.DatabaseConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(settings.AppConnectionString);
+
+        // Alphen's contract manager, with no WHERE and no API in between; never committed.
+        await using var session = await new Database(dataSource, settings).BeginAsync(new CallerContext("GM0484", "test", ["contract-manager"]));
+        var record = () => session.ExecuteAsync(
+            "INSERT INTO responsibilities (id, population_id, municipality, provider_id, valid_from, recorded_by) " +
+            "VALUES (gen_random_uuid(), $1, 'GM0484', 'tom-in-de-buurt', '2025-01-01', 'test')", default, ids[populationOf]);
+
+        if (recorded)
+        {
+            Assert.Equal(1, await record());
+        }
+        else
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(record);
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+    }
+
     [Fact]
     public async Task A_query_without_a_tenant_filter_still_sees_only_its_own_municipality()
     {
@@ -83,7 +115,7 @@ public sealed class PopulationAccessTests(PopulationsFixture fixture) : IClassFi
         // The service's own application role, as every request uses it, with no WHERE on municipality.
         var settings = new DatabaseSettings("populationsdb", fixture.DatabaseConnectionString);
         await using var dataSource = NpgsqlDataSource.Create(settings.AppConnectionString);
-        var database = new Database(dataSource);
+        var database = new Database(dataSource, settings);
         var municipalities = await database.InTransactionAsync(
             new CallerContext("GM1884", "test", ["policy-advisor"]),
             async session =>

@@ -154,7 +154,7 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
         // Below the API: the application role as Kaag en Braassem, with no WHERE at all.
         var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
-        var database = new Platform.Persistence.Sessions.Database(dataSource);
+        var database = new Platform.Persistence.Sessions.Database(dataSource, settings);
         var visible = await database.InTransactionAsync(
             new Platform.Security.CallerContext("GM1884", "test", ["policy-advisor"]),
             s => s.ScalarAsync<long>("SELECT (SELECT count(*) FROM referrals) + (SELECT count(*) FROM status_updates) + (SELECT count(*) FROM populations)", default));
@@ -166,7 +166,7 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
     {
         var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
-        var database = new Platform.Persistence.Sessions.Database(dataSource);
+        var database = new Platform.Persistence.Sessions.Database(dataSource, settings);
         var population = await fixture.AsOwnerAsync<Guid>("SELECT id FROM populations LIMIT 1");
 
         var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => database.InTransactionAsync(
@@ -175,6 +175,53 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
                 "INSERT INTO referrals (provider_id, referral_id, municipality, population_id, client_reference, neighbourhood, age_band, referral_date, " +
                 "referring_team, referrer_type, destination_type, life_domain, urgency) VALUES ('rijnland-jeugd', 'x', 'GM0484', $1, 'c', 'BU04840101', 5, " +
                 "'2025-03-01', 't', 1, 1, 1, 1)", default, population)));
+        Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+    }
+
+    [Theory]
+    [InlineData("BU04840101", "GM0484", true)]
+    [InlineData("BU04840201", "GM0484", false)]
+    [InlineData("BU18840101", "GM0484", false)]
+    [InlineData("BU04840101", "GM1884", false)]
+    public async Task Past_the_api_a_referral_is_stored_only_in_its_populations_municipality_and_areas(
+        string neighbourhood, string municipality, bool stored)
+    {
+        var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
+        var database = new Platform.Persistence.Sessions.Database(dataSource, settings);
+        var population = await fixture.AsOwnerAsync<Guid>("SELECT population_id FROM responsibilities WHERE provider_id = 'tom-in-de-buurt' LIMIT 1");
+
+        // Never committed: the figures of the other tests stay as they are.
+        await using var session = await database.BeginAsync(
+            new Platform.Security.CallerContext(null, "test", ["provider-system"], ProviderId: "tom-in-de-buurt"));
+        var insert = () => session.ExecuteAsync(
+            "INSERT INTO referrals (provider_id, referral_id, municipality, population_id, client_reference, neighbourhood, age_band, referral_date, " +
+            "referring_team, referrer_type, destination_type, life_domain, urgency) VALUES ('tom-in-de-buurt', 'area-check', $1, $2, 'c', $3, 5, " +
+            "'2025-03-01', 't', 1, 1, 1, 1)", default, municipality, population, neighbourhood);
+
+        if (stored)
+        {
+            Assert.Equal(1, await insert());
+        }
+        else
+        {
+            var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(insert);
+            Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+    }
+
+    [Fact]
+    public async Task Past_the_api_a_status_update_is_stored_only_under_its_referrals_municipality()
+    {
+        var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
+        var database = new Platform.Persistence.Sessions.Database(dataSource, settings);
+        await using var session = await database.BeginAsync(
+            new Platform.Security.CallerContext(null, "test", ["provider-system"], ProviderId: "tom-in-de-buurt"));
+
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => session.ExecuteAsync(
+            "INSERT INTO status_updates (provider_id, referral_id, municipality, status, status_date) VALUES ('tom-in-de-buurt', 'f-7', 'GM1884', 1, '2025-03-22')",
+            default));
         Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
     }
 
@@ -216,7 +263,7 @@ public sealed class FiguresTests(ReferralsFixture fixture) : IClassFixture<Refer
     {
         var settings = new Platform.Persistence.DatabaseSettings("referralsdb", fixture.DatabaseConnectionString);
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(settings.AppConnectionString);
-        var database = new Platform.Persistence.Sessions.Database(dataSource);
+        var database = new Platform.Persistence.Sessions.Database(dataSource, settings);
         await using var session = await database.BeginAsync(Platform.Security.CallerContext.SystemFor("GM0484", "test"));
         static string Line(Data.SignalCounts c) => $"{c.Neighbourhood} {c.Month:yyyy-MM} {c.CostShifting} {c.PersonalBudget} {c.Started} {c.WaitedLong}";
 
