@@ -17,7 +17,7 @@ internal sealed class BenchDatabase(DatabaseSettings settings) : IAsyncDisposabl
     public DatabaseSettings Settings { get; } = settings;
 
     /// <summary>As the application role, so row-level security applies to every statement.</summary>
-    public Database Database => new(_appSource, settings);
+    public Database Database => new(_appSource, Settings);
 
     /// <summary>Runs statements as the owner, for what the application role may not do (read-model rows, TRUNCATE, COPY).</summary>
     public async Task OwnerExecuteAsync(string sql, params object?[] parameters)

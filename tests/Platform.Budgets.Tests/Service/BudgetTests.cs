@@ -138,7 +138,7 @@ public sealed class BudgetTests(BudgetsFixture fixture) : IClassFixture<BudgetsF
 
         var settings = new DatabaseSettings("budgetsdb", fixture.DatabaseConnectionString);
         await using var dataSource = NpgsqlDataSource.Create(settings.AppConnectionString);
-        var database = new Database(dataSource);
+        var database = new Database(dataSource, settings);
         var caller = new CallerContext(Alphen, "someone", ["controller"]);
         foreach (var sql in new[]
         {
