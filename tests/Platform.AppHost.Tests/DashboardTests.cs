@@ -18,6 +18,7 @@ public sealed class DashboardTests(PlatformFixture platform)
         await using var browser = await DashboardBrowser.OpenAsync(platform.DashboardUrl());
 
         // The grid renders over Blazor's websocket after the page loads: wait for every row to say Running.
+        await browser.WaitForGridRowsAsync(PlatformFixture.Resources[0]);
         foreach (var resource in PlatformFixture.Resources)
         {
             var row = browser.Page.Locator("fluent-data-grid-row, [role=row]").Filter(new LocatorFilterOptions { HasText = resource });
@@ -94,6 +95,24 @@ public sealed class DashboardTests(PlatformFixture platform)
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
             await page.GotoAsync(address.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             return new DashboardBrowser(playwright, browser, page);
+        }
+
+        /// <summary>
+        /// Waits for a resource's row. On a loaded machine the grid has been seen to count the resources yet render
+        /// no row at all until the page is loaded again, so one reload is allowed before the wait fails.
+        /// </summary>
+        public async Task WaitForGridRowsAsync(string resource)
+        {
+            var row = Page.Locator("fluent-data-grid-row, [role=row]").Filter(new LocatorFilterOptions { HasText = resource }).First;
+            try
+            {
+                await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+            }
+            catch (PlaywrightException)
+            {
+                await Page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.NetworkIdle });
+                await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+            }
         }
 
         public async Task ScreenshotAsync(string fileName)

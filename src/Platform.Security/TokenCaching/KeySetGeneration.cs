@@ -23,9 +23,8 @@ internal sealed class KeySetGeneration(string? keySetVersion)
     /// <summary>False when the generation is full; true when the entry is held (added now or already there).</summary>
     public bool TryAdd(TokenDigest digest, CachedPrincipal entry, int capacity)
     {
-        if (Interlocked.Increment(ref _count) > capacity)
+        if (!TryReserveSlot(capacity))
         {
-            Interlocked.Decrement(ref _count);
             return false;
         }
 
@@ -35,6 +34,27 @@ internal sealed class KeySetGeneration(string? keySetVersion)
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Takes a slot only while one is free, by compare-and-swap: an increment undone afterwards would let a
+    /// concurrent reader see a count above the capacity.
+    /// </summary>
+    private bool TryReserveSlot(int capacity)
+    {
+        var count = Volatile.Read(ref _count);
+        while (count < capacity)
+        {
+            var seen = Interlocked.CompareExchange(ref _count, count + 1, count);
+            if (seen == count)
+            {
+                return true;
+            }
+
+            count = seen;
+        }
+
+        return false;
     }
 
     public void Remove(TokenDigest digest)
