@@ -9,9 +9,9 @@ Needs grpcio, protobuf and grpcio-tools (Debian: python3-grpcio python3-protobuf
 elsewhere: pip install grpcio grpcio-tools). Client stubs are generated from the contract's .proto
 file on first use, into a temporary folder; a real integration generates them once at build time.
 
-Example (local run; addresses from .local/run/platform.json):
-  python3 docs/examples/provider_whoami.py \
-      --identity http://127.0.0.1:8180 --target 127.0.0.1:5081 \
+Example (local run; the addresses are "identity" and "gatewayGrpc" in .local/run/platform.json):
+  /usr/bin/python3 docs/examples/provider_whoami.py \
+      --identity http://127.0.0.1:8180 --target http://127.0.0.1:5081 \
       --client-id provider-tom-in-de-buurt --client-secret provider-tom-in-de-buurt-dev-secret
 """
 import argparse
@@ -63,7 +63,7 @@ def client_credentials_token(identity_base, client_id, client_secret, realm="pla
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--target", required=True, help="host:port of the gateway's gRPC listener")
+    parser.add_argument("--target", required=True, help="the gateway's gRPC listener: host:port, or its http:// address")
     parser.add_argument("--identity", help="identity provider base address, e.g. http://127.0.0.1:8180")
     parser.add_argument("--client-id", default="provider-tom-in-de-buurt")
     parser.add_argument("--client-secret", default=os.environ.get("PROVIDER_CLIENT_SECRET"))
@@ -75,7 +75,9 @@ def main():
     messages, services = load_stubs(os.path.abspath(args.proto_dir))
 
     # Cleartext HTTP/2 on a local run; in production: grpc.secure_channel(target, grpc.ssl_channel_credentials()).
-    with grpc.insecure_channel(args.target) as channel:
+    # grpcio takes host:port; platform.json gives the listener as a URL.
+    target = urllib.parse.urlsplit(args.target).netloc if "://" in args.target else args.target
+    with grpc.insecure_channel(target) as channel:
         stub = services.ProviderIdentityStub(channel)
         try:
             me = stub.WhoAmI(messages.WhoAmIRequest(), metadata=[("authorization", f"Bearer {token}")], timeout=10)
