@@ -60,7 +60,7 @@ internal sealed class ProviderReferralsService(ReferralIntake intake, CallerCont
     private async Task<IntakeResult> SubmitBatchAsync(SubmitReferralsRequest request, int firstPosition, ServerCallContext context)
     {
         var submissions = request.Referrals.Select(ReferralMessages.ToDomain).ToList();
-        var result = await intake.SubmitAsync(caller, submissions, firstPosition, context.CancellationToken);
+        var result = await intake.SubmitAsync(caller, submissions, firstPosition, context.CancellationToken, request.ValidateOnly);
         return result with
         {
             Rejected = [.. result.Rejected.Select(r => r with

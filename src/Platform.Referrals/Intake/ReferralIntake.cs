@@ -28,9 +28,13 @@ internal sealed class ReferralIntake(Database database, TimeProvider clock, Micr
 {
     public const int MaxBatchSize = 10_000;
 
-    /// <summary>Stores one batch in one transaction. <paramref name="firstPosition"/> continues the positions of a stream.</summary>
+    /// <summary>
+    /// Stores one batch in one transaction. <paramref name="firstPosition"/> continues the positions of a stream.
+    /// With <paramref name="validateOnly"/> the same transaction runs every check, the insert's conflicts included,
+    /// and is rolled back, so the answer is exactly what a submission would have given and nothing remains.
+    /// </summary>
     public async Task<IntakeResult> SubmitAsync(
-        CallerContext provider, IReadOnlyList<ReferralSubmission> items, int firstPosition, CancellationToken ct)
+        CallerContext provider, IReadOnlyList<ReferralSubmission> items, int firstPosition, CancellationToken ct, bool validateOnly = false)
     {
         ArgumentNullException.ThrowIfNull(provider);
         var providerId = provider.ProviderId ?? throw new ArgumentException("Only a provider system submits referrals.", nameof(provider));
@@ -72,7 +76,11 @@ internal sealed class ReferralIntake(Database database, TimeProvider clock, Micr
             await ReferralStore.RequestDetectionAsync(session, scoped.Select(s => s.Population.Municipality), ct);
         }
 
-        await session.CommitAsync(ct);
+        if (!validateOnly)
+        {
+            await session.CommitAsync(ct);
+        }
+
         return new IntakeResult(stored.Inserted, stored.Duplicates, [.. rejected.OrderBy(r => r.Position)]);
     }
 

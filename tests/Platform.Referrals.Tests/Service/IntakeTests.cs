@@ -115,6 +115,36 @@ public sealed class IntakeTests(ReferralsFixture fixture) : IClassFixture<Referr
     }
 
     [Fact]
+    public async Task A_validate_only_batch_answers_as_a_submission_would_and_stores_nothing()
+    {
+        var before = await fixture.AsOwnerAsync<long>("SELECT count(*) FROM signal_counts");
+        var batch = Batch(Referral("validate-1"), Referral("validate-2", neighbourhood: "BU04849999"));
+        batch.ValidateOnly = true;
+
+        var checkedBatch = await (await fixture.ProviderClientAsync(Tom)).SubmitReferralsAsync(batch);
+        var checkedAgain = await (await fixture.ProviderClientAsync(Tom)).SubmitReferralsAsync(batch);
+
+        Assert.Equal((1, 0), (checkedBatch.Accepted, checkedBatch.Duplicates));
+        Assert.Equal("referrals[1].neighbourhood_code", Assert.Single(Assert.Single(checkedBatch.Rejected).Violations).Field);
+        Assert.Equal((1, 0), (checkedAgain.Accepted, checkedAgain.Duplicates));
+        Assert.Equal(0, await StoredAsync("validate-"));
+        Assert.Equal(before, await fixture.AsOwnerAsync<long>("SELECT count(*) FROM signal_counts"));
+    }
+
+    [Fact]
+    public async Task A_validate_only_batch_reports_a_conflict_with_a_stored_referral()
+    {
+        await SubmitAsync(Referral("check-conflict", date: "2025-03-10"));
+        var batch = Batch(Referral("check-conflict", date: "2025-03-12"));
+        batch.ValidateOnly = true;
+
+        var answer = await (await fixture.ProviderClientAsync(Tom)).SubmitReferralsAsync(batch);
+
+        Assert.Equal("referrals[0].referral_id", Assert.Single(Assert.Single(answer.Rejected).Violations).Field);
+        Assert.Equal(new DateOnly(2025, 3, 10), await fixture.AsOwnerAsync<DateOnly>("SELECT referral_date FROM referrals WHERE referral_id = 'check-conflict'"));
+    }
+
+    [Fact]
     public async Task An_empty_batch_is_invalid()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => SubmitAsync());
