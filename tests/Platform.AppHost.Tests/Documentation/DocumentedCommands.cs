@@ -37,29 +37,32 @@ internal static partial class DocumentedCommands
         s_placeholders.Aggregate(block, (text, key) => text.Replace($"<{key}>", runFile.GetProperty(key).GetString(), StringComparison.Ordinal));
 
     /// <summary>
-    /// Runs a block with bash, stopping at the first failing command, in a scratch folder that sees the repository's
-    /// <c>src</c> and <c>docs</c> as a reader's clone would (so files a command writes stay out of the repository).
+    /// Runs a block with bash, stopping at the first failing command, in the repository's root as a reader's clone;
+    /// with <paramref name="scratch"/> in an empty folder that sees only the repository's <c>src</c>, for a block that
+    /// writes files of its own.
     /// </summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string block)
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string block, bool scratch = false)
     {
-        var scratch = Directory.CreateTempSubdirectory("documented-commands-").FullName;
-        foreach (var folder in new[] { "src", "docs" })
+        var root = RepositoryRoot.Find();
+        var folder = scratch ? Directory.CreateTempSubdirectory("documented-commands-").FullName : root;
+        var link = Path.Combine(folder, "src");
+        if (scratch)
         {
-            Directory.CreateSymbolicLink(Path.Combine(scratch, folder), Path.Combine(RepositoryRoot.Find(), folder));
+            Directory.CreateSymbolicLink(link, Path.Combine(root, "src"));
         }
 
-        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", block])
-        {
-            WorkingDirectory = scratch,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
         try
         {
+            var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", block])
+            {
+                WorkingDirectory = folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             try
             {
                 await process.WaitForExitAsync(timeout.Token);
@@ -74,13 +77,12 @@ internal static partial class DocumentedCommands
         }
         finally
         {
-            // The links go first, one by one (unlink, never a walk into the repository), then the scratch folder.
-            foreach (var folder in new[] { "src", "docs" })
+            if (scratch)
             {
-                new FileInfo(Path.Combine(scratch, folder)).Delete();
+                // The link goes first (unlink, never a walk into the repository), then the scratch folder.
+                new FileInfo(link).Delete();
+                Directory.Delete(folder, recursive: true);
             }
-
-            Directory.Delete(scratch, recursive: true);
         }
     }
 

@@ -49,11 +49,23 @@ public sealed class DocumentedCommandsTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_guides_conformance_kit_command_passes_for_tom_in_de_buurt()
+    {
+        var block = Assert.Single(DocumentedCommands.ShellBlocks(Guide), b => b.Contains("Platform.ProviderKit", StringComparison.Ordinal));
+
+        var (exitCode, output, errors) = await DocumentedCommands.RunAsync(DocumentedCommands.Fill(block, await DocumentedCommands.RunFileAsync()));
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {output} {errors}");
+        Assert.Contains("PASS  referrals", output, StringComparison.Ordinal);
+        Assert.EndsWith("0 failed", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_guides_stub_generation_writes_the_identity_stubs()
     {
         var block = Assert.Single(DocumentedCommands.ShellBlocks(Guide), b => b.Contains("grpc_tools.protoc", StringComparison.Ordinal));
 
-        var (exitCode, output, errors) = await DocumentedCommands.RunAsync(block + "\nls generated\n");
+        var (exitCode, output, errors) = await DocumentedCommands.RunAsync(block + "\nls generated\n", scratch: true);
 
         Assert.True(exitCode == 0, $"exit code {exitCode}: {errors}");
         Assert.Contains("provider_identity_pb2_grpc.py", output, StringComparison.Ordinal);
