@@ -61,6 +61,21 @@ public sealed class DocumentedCommandsTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_guides_python_referrals_example_lists_populations_checks_a_batch_and_decodes_field_violations()
+    {
+        var block = Assert.Single(DocumentedCommands.ShellBlocks(Guide), b => b.Contains("provider_referrals.py", StringComparison.Ordinal));
+
+        var (exitCode, output, errors) = await DocumentedCommands.RunAsync(DocumentedCommands.Fill(block, await DocumentedCommands.RunFileAsync()));
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {errors}");
+        using var report = JsonDocument.Parse(output);
+        Assert.Contains("(GM0484)", report.RootElement.GetProperty("populations").EnumerateArray().Select(p => p.GetString()![^8..]));
+        Assert.Equal(1, report.RootElement.GetProperty("would_accept").GetInt32());
+        Assert.Equal("INVALID_ARGUMENT", report.RootElement.GetProperty("empty_batch").GetProperty("status").GetString());
+        Assert.Equal(["referrals"], report.RootElement.GetProperty("empty_batch").GetProperty("violations").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
     public async Task The_guides_stub_generation_writes_the_identity_stubs()
     {
         var block = Assert.Single(DocumentedCommands.ShellBlocks(Guide), b => b.Contains("grpc_tools.protoc", StringComparison.Ordinal));
