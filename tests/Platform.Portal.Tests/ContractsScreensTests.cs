@@ -101,6 +101,26 @@ public sealed class ContractsScreensTests(PortalFixture platform)
     }
 
     [Fact]
+    public async Task A_contract_manager_records_a_decision_with_the_keyboard_alone()
+    {
+        var (contract, talk, _) = await HeldTalkAsync();
+        var decision = $"Evaluatie in oktober {Guid.NewGuid():N}"[..40];
+        var page = await platform.SignInAsync("contracts.alphen", $"/contracten/{contract}/regiegesprek?gesprek={talk}");
+
+        await page.FocusAsync("#besluit");
+        await page.Keyboard.TypeAsync(decision);
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("agendapunt", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Besluit vastleggen", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Het besluit is vastgelegd" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("decisions").Locator("tbody tr", new() { HasTextString = decision })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_contract_manager_records_the_narrative_of_a_held_talk()
     {
         var (contract, talk, _) = await HeldTalkAsync();
