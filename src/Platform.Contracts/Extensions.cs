@@ -24,6 +24,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ContractLifecycle>();
         builder.Services.AddSingleton<AmendmentCommands>();
         builder.Services.AddSingleton<SteeringCommands>();
+        builder.Services.AddSingleton<TalkRecordCommands>();
         builder.AddDemoContracts();
         return builder;
     }
@@ -34,6 +35,7 @@ internal static class Extensions
         api.MapContractsEndpoints();
         api.MapAmendmentsEndpoints();
         api.MapSteeringEndpoints();
+        api.MapTalksEndpoints();
         api.MapRegionEndpoints();
 
         app.MapGrpcService<ProviderContractsService>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Platform.Portal.Components;
+using Platform.Portal.Screens.Contracts;
 using Platform.Portal.Screens.Populations;
 using Platform.Portal.Screens.Referrals;
 using Platform.Portal.Sections;
@@ -28,6 +29,7 @@ internal static class Extensions
         // One line per service with screens.
         builder.Services.AddPortalSection<PopulationsSection>();
         builder.Services.AddPortalSection<ReferralsSection>();
+        builder.Services.AddPortalSection<ContractsSection>();
         return builder;
     }
 

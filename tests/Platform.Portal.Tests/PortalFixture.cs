@@ -39,7 +39,7 @@ public sealed class PortalFixture : IAsyncLifetime
         var broker = ServiceProcess.Text(await infrastructure.CreateVirtualHostAsync("portal"));
 
         var gatewaySettings = new Dictionary<string, string>();
-        foreach (var service in new[] { PlatformResources.Referrals, PlatformResources.Populations })
+        foreach (var service in new[] { PlatformResources.Budgets, PlatformResources.Outcomes, PlatformResources.Referrals, PlatformResources.Contracts, PlatformResources.Populations })
         {
             var environment = new Dictionary<string, string>
             {
@@ -47,7 +47,7 @@ public sealed class PortalFixture : IAsyncLifetime
                 [$"ConnectionStrings__{service.Database}"] = await infrastructure.CreateDatabaseAsync(service.Name),
                 [$"ConnectionStrings__{PlatformResources.Messaging}"] = broker,
             };
-            var process = new ServiceProcess(service.Name, Path.GetFileNameWithoutExtension(service.Project), () => environment);
+            var process = new ServiceProcess(service.Name, Path.GetFileNameWithoutExtension(service.Project), () => environment, servesGrpc: service.ServesGrpc);
             _processes.Add(process);
             await process.StartAsync();
             gatewaySettings[$"services__{service.Name}__http__0"] = ServiceProcess.Text(process.BaseAddress);
