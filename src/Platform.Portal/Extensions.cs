@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Platform.Portal.Components;
+using Platform.Portal.Screens.Budgets;
+using Platform.Portal.Screens.Outcomes;
 using Platform.Portal.Screens.Populations;
 using Platform.Portal.Screens.Referrals;
 using Platform.Portal.Sections;
@@ -28,6 +30,8 @@ internal static class Extensions
         // One line per service with screens.
         builder.Services.AddPortalSection<PopulationsSection>();
         builder.Services.AddPortalSection<ReferralsSection>();
+        builder.Services.AddPortalSection<BudgetsSection>();
+        builder.Services.AddPortalSection<OutcomesSection>();
         return builder;
     }
 

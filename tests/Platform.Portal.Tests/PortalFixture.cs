@@ -39,7 +39,7 @@ public sealed class PortalFixture : IAsyncLifetime
         var broker = ServiceProcess.Text(await infrastructure.CreateVirtualHostAsync("portal"));
 
         var gatewaySettings = new Dictionary<string, string>();
-        foreach (var service in new[] { PlatformResources.Referrals, PlatformResources.Populations })
+        foreach (var service in new[] { PlatformResources.Budgets, PlatformResources.Outcomes, PlatformResources.Referrals, PlatformResources.Contracts, PlatformResources.Populations })
         {
             var environment = new Dictionary<string, string>
             {

@@ -36,6 +36,8 @@ public sealed class GatewayClient(IHttpClientFactory clients, IHttpContextAccess
 
     public Task<ServiceAnswer> PostAsync(string path, object? body, CancellationToken ct = default) => SendAsync(HttpMethod.Post, path, body, ct);
 
+    public Task<ServiceAnswer> PutAsync(string path, object? body, CancellationToken ct = default) => SendAsync(HttpMethod.Put, path, body, ct);
+
     public async Task<HttpResponseMessage> GetRawAsync(string path, CancellationToken ct)
     {
         using var request = Request(HttpMethod.Get, path, null);
