@@ -47,7 +47,7 @@ public sealed class PortalFixture : IAsyncLifetime
                 [$"ConnectionStrings__{service.Database}"] = await infrastructure.CreateDatabaseAsync(service.Name),
                 [$"ConnectionStrings__{PlatformResources.Messaging}"] = broker,
             };
-            var process = new ServiceProcess(service.Name, Path.GetFileNameWithoutExtension(service.Project), () => environment);
+            var process = new ServiceProcess(service.Name, Path.GetFileNameWithoutExtension(service.Project), () => environment, servesGrpc: service.ServesGrpc);
             _processes.Add(process);
             await process.StartAsync();
             gatewaySettings[$"services__{service.Name}__http__0"] = ServiceProcess.Text(process.BaseAddress);
