@@ -96,7 +96,7 @@ public sealed class BudgetsScreensTests(PortalFixture platform)
         var baseline = await platform.ApiAsync("advisor.alphen", $"/api/budgets/scenarios/{first}");
         var (status, second) = await DemoData.SendAsync(platform, "advisor.alphen", HttpMethod.Post, "/api/budgets/scenarios", new
         {
-            name = $"Alleen inwoners {Guid.NewGuid():N}"[..24],
+            name = $"Tien procent minder {Guid.NewGuid():N}"[..28],
             referenceDate = baseline.GetProperty("referenceDate").GetString(),
             populationIds = baseline.GetProperty("populationIds"),
             parameters = new { model = "fixed-sum", pool = 0, perPopulation = baseline.GetProperty("lines").EnumerateArray()

@@ -28,7 +28,9 @@ internal static class OutcomesTerms
         or "reopened-dossiers" or "youth-usefulness" or "wmo-client-experience";
 
     public static string Value(string? indicator, decimal? value) => value is not { } v ? "–"
-        : IsShare(indicator) ? Dutch.Percent((double)v) : Dutch.Number((double)v, 2);
+        : IsShare(indicator) ? Dutch.Percent((double)v)
+        : indicator is "inflow" or "outflow" or "waiting-time-days" ? Dutch.Number((double)v, 0)
+        : Dutch.Number((double)v, 2);
 
     public static string Comparison(string? comparison) => comparison switch
     {
