@@ -57,6 +57,37 @@ public sealed class BudgetsScreensTests(PortalFixture platform)
     }
 
     [Fact]
+    public async Task A_controller_adopts_a_proposed_version_and_the_advisor_who_proposed_it_cannot()
+    {
+        var demo = await DemoData.AdoptedBudgetAsync(platform, "advisor.alphen");
+        var (status, proposed) = await DemoData.SendAsync(platform, "advisor.alphen", HttpMethod.Post, "/api/budgets/budgets", new
+        {
+            contractId = demo.GetProperty("contractId").GetString(),
+            year = demo.GetProperty("year").GetInt32() + 1,
+            scenarioId = demo.GetProperty("versions")[0].GetProperty("scenarioId").GetString(),
+            holdbackShare = 0.05m,
+            indexation = new { method = "none" },
+            reason = "Voorstel voor het volgende jaar, vast bedrag",
+        });
+        Assert.True(status == HttpStatusCode.OK, proposed.ToString());
+        var path = $"/budgetten/{proposed.GetProperty("id").GetString()}";
+
+        var advisor = await platform.SignInAsync("advisor.alphen", path);
+        await Assertions.Expect(advisor.GetByTestId("budget-versions")).ToContainTextAsync("voorgesteld");
+        await advisor.GetByRole(AriaRole.Button, new() { Name = "Versie 1 vaststellen" }).ClickAsync();
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Alert).Filter(new() { HasTextString = "Four eyes" })).ToBeVisibleAsync();
+        await Assertions.Expect(advisor.GetByTestId("budget-versions")).ToContainTextAsync("voorgesteld");
+        await Assertions.Expect(advisor.GetByTestId("no-schedule")).ToBeVisibleAsync();
+
+        var controller = await platform.SignInAsync("controller.alphen", path);
+        await controller.GetByRole(AriaRole.Button, new() { Name = "Versie 1 vaststellen" }).ClickAsync();
+        await Assertions.Expect(controller.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "vastgesteld" })).ToBeVisibleAsync();
+        await Assertions.Expect(controller.GetByTestId("budget-versions")).ToContainTextAsync("vastgesteld");
+        Assert.Equal(12, await controller.GetByTestId("schedule").Locator("tbody tr").CountAsync());
+        await controller.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalFixture.Screenshots, "budget-vastgesteld.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task An_auditor_reads_every_budgets_screen_without_a_write_control()
     {
         var id = (await DemoData.AdoptedBudgetAsync(platform, "auditor.alphen")).GetProperty("id").GetString();
