@@ -88,6 +88,25 @@ public sealed class BudgetsScreensTests(PortalFixture platform)
     }
 
     [Fact]
+    public async Task A_controller_closes_the_settlement_the_advisor_saw_as_provisional()
+    {
+        var demo = await DemoData.AdoptedBudgetAsync(platform, "advisor.alphen");
+        var path = $"/budgetten/{demo.GetProperty("id").GetString()}/afrekening";
+        var expected = await platform.ApiAsync("advisor.alphen", $"/api/budgets/budgets/{demo.GetProperty("id").GetString()}/settlement");
+
+        var advisor = await platform.SignInAsync("advisor.alphen", path);
+        await Assertions.Expect(advisor.GetByTestId("settlement-state")).ToContainTextAsync("Voorlopig");
+        Assert.Equal(expected.GetProperty("lines").GetArrayLength() + 1, await advisor.GetByTestId("settlement").Locator("tbody tr").CountAsync());
+        await Assertions.Expect(advisor.GetByTestId("settlement")).ToContainTextAsync(Euro(expected.GetProperty("balance").GetDecimal()));
+
+        var controller = await platform.SignInAsync("controller.alphen", path);
+        await controller.GetByRole(AriaRole.Button, new() { Name = "Afrekening vaststellen" }).ClickAsync();
+        await Assertions.Expect(controller.GetByTestId("settlement-state")).ToContainTextAsync("Vastgesteld door");
+        Assert.Equal(0, await ScreenChecks.WriteControls(controller).CountAsync());
+        await controller.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalFixture.Screenshots, "budget-afrekening-vastgesteld.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task An_auditor_reads_every_budgets_screen_without_a_write_control()
     {
         var id = (await DemoData.AdoptedBudgetAsync(platform, "auditor.alphen")).GetProperty("id").GetString();
