@@ -72,6 +72,16 @@ public sealed class OutcomesScreensTests(PortalFixture platform)
     }
 
     [Fact]
+    public async Task The_region_coordinator_gets_a_Dutch_refusal_for_a_municipalitys_results_and_budgets()
+    {
+        var coordinator = await platform.SignInAsync("coordinator.rijnland", "/resultaten?periode=2025");
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Geen toegang");
+        await coordinator.GotoAsync("/budgetten");
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Alert)).ToContainTextAsync("Geen toegang");
+        Assert.Equal(0, await coordinator.Locator("[data-testid=results], [data-testid=budgets]").CountAsync());
+    }
+
+    [Fact]
     public async Task An_auditor_reads_the_results_without_a_write_control_and_a_bad_period_shows_the_services_reason()
     {
         await DemoData.EvaluationAsync(platform, "auditor.alphen", "client-satisfaction", 2025);
