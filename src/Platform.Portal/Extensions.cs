@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Platform.Portal.Components;
+using Platform.Portal.Screens.Budgets;
 using Platform.Portal.Screens.Contracts;
+using Platform.Portal.Screens.Outcomes;
 using Platform.Portal.Screens.Populations;
 using Platform.Portal.Screens.Referrals;
 using Platform.Portal.Sections;
@@ -30,6 +32,8 @@ internal static class Extensions
         builder.Services.AddPortalSection<PopulationsSection>();
         builder.Services.AddPortalSection<ReferralsSection>();
         builder.Services.AddPortalSection<ContractsSection>();
+        builder.Services.AddPortalSection<BudgetsSection>();
+        builder.Services.AddPortalSection<OutcomesSection>();
         return builder;
     }
 

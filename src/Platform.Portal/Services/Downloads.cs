@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Platform.Portal.Services;
 
 /// <summary>
@@ -6,12 +8,16 @@ namespace Platform.Portal.Services;
 /// </summary>
 internal static class Downloads
 {
-    private static readonly HashSet<string> Allowed = ["referrals/figures", "referrals/figures/funnel", "referrals/signals"];
+    private static readonly HashSet<string> Allowed =
+        ["referrals/figures", "referrals/figures/funnel", "referrals/signals", "budgets/scenarios/comparison", "outcomes/results"];
+
+    // A budget's payment schedule is the one download with an id in its path.
+    private static readonly Regex Schedule = new("^budgets/budgets/[0-9a-fA-F-]{36}/schedule$", RegexOptions.CultureInvariant);
 
     public static async Task<IResult> ForwardAsync(string service, string path, HttpContext context, GatewayClient gateway, CancellationToken ct)
     {
         var resource = $"{service}/{path}".TrimEnd('/');
-        if (!Allowed.Contains(resource))
+        if (!Allowed.Contains(resource) && !Schedule.IsMatch(resource))
         {
             return Results.NotFound();
         }

@@ -31,6 +31,16 @@ public static class Dutch
 
     public static string Euro(decimal value) => value.ToString("C2", Numbers);
 
+    public static string Percent(double fraction, int decimals = 1) => Number(fraction * 100, decimals) + " %";
+
+    /// <summary>An amount typed the Dutch way (1.250.000,50, with or without €); dots group thousands, the comma is the decimal sign.</summary>
+    public static bool TryParseAmount(string? text, out decimal amount)
+    {
+        var plain = (text ?? "").Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
+            .Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
+        return decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
+    }
+
     public static string Date(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
 
     public static string Date(DateTimeOffset moment) =>

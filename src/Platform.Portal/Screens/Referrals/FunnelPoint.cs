@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.Portal.Components.Parts;
 
 namespace Platform.Portal.Screens.Referrals;
 
@@ -12,6 +13,11 @@ public sealed record FunnelPoint(
 
     /// <summary>A count per 1,000 inhabitants of this unit.</summary>
     public double PerThousand(double count) => Population > 0 ? count * 1000.0 / Population : 0;
+
+    /// <summary>The point as the funnel chart draws it: per 1,000 inhabitants against the number of inhabitants.</summary>
+    public FunnelChartPoint ForChart() => new(
+        UnitId, Population, PerThousand(Observed), PerThousand(Lower95), PerThousand(Upper95), PerThousand(Lower998), PerThousand(Upper998),
+        Position != "Within95", PositionText);
 
     public string PositionText => Position switch
     {
