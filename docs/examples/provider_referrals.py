@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Lists the provider's populations and checks a batch of referrals without storing it, reading field violations.
+"""Every call of the provider API once, changing nothing: health, populations, contracts, results, referrals.
 
 1. Obtains an access token with the client-credentials grant.
-2. Calls platform.provider.v1.ProviderPopulations/ListMyPopulations and prints the populations.
-3. Sends the batch of referrals in --referrals (protobuf JSON) to ProviderReferrals/SubmitReferrals with
+2. Asks grpc.health.v1.Health/Check for the gateway (no token needed).
+3. Lists the provider's populations (ProviderPopulations/ListMyPopulations) and contracts
+   (ProviderContracts/ListMyContracts), and its results of --period (ProviderOutcomes/GetMyResults).
+4. Sends the batch of referrals in --referrals (protobuf JSON) to ProviderReferrals/SubmitReferrals with
    validate_only, and prints per item what would be accepted or refused.
-4. Sends an empty batch on purpose and decodes the INVALID_ARGUMENT answer's "grpc-status-details-bin"
+5. Sends an empty batch on purpose and decodes the INVALID_ARGUMENT answer's "grpc-status-details-bin"
    (google.rpc.Status with a google.rpc.BadRequest) into its field violations.
+6. Updates the status of a referral the provider never sent (ProviderReferrals/UpdateReferralStatus): NOT_FOUND.
 
 No generated Python modules: a current protoc compiles the contract into a descriptor set, and the message
 classes are built from it at run time. That works with Debian's python3-protobuf (4.21) as with pip's, and
@@ -36,7 +39,8 @@ from google.protobuf import descriptor_pb2, descriptor_pool, json_format, messag
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROTOS = os.path.join(HERE, "..", "..", "src", "Platform.Provider.Contracts", "Protos")
-CONTRACT = ["platform/provider/v1/provider_populations.proto", "platform/provider/v1/provider_referrals.proto"]
+CONTRACT = ["platform/provider/v1/provider_populations.proto", "platform/provider/v1/provider_referrals.proto",
+            "platform/provider/v1/provider_contracts.proto", "platform/provider/v1/provider_outcomes.proto"]
 
 
 def protoc_candidates(explicit):
@@ -52,7 +56,7 @@ def descriptor_set(explicit_protoc):
     """Compiles the contract and the error model into one FileDescriptorSet with the first protoc that can."""
     out = os.path.join(tempfile.mkdtemp(prefix="provider-contract-"), "contract.pb")
     arguments = [f"-I{PROTOS}", f"-I{os.path.join(HERE, 'proto')}", "--include_imports", f"--descriptor_set_out={out}",
-                 *CONTRACT, "error_details.proto"]
+                 *CONTRACT, "error_details.proto", "health.proto"]
     for protoc in protoc_candidates(explicit_protoc):
         # pip's grpc_tools finds google/protobuf/*.proto itself; a bare protoc finds them beside its own folder.
         include = os.path.join(os.path.dirname(protoc[0]), "..", "..", "build", "native", "include")
@@ -87,7 +91,8 @@ class Messages:
 
 def unary(channel, method, request, response_class, token):
     call = channel.unary_unary(method, request_serializer=lambda m: m.SerializeToString(), response_deserializer=response_class.FromString)
-    return call(request, metadata=[("authorization", f"Bearer {token}")], timeout=15)
+    metadata = [("authorization", f"Bearer {token}")] if token else None
+    return call(request, metadata=metadata, timeout=15)
 
 
 def field_violations(error, messages):
@@ -118,6 +123,7 @@ def main():
     parser.add_argument("--client-id", required=True)
     parser.add_argument("--client-secret", default=os.environ.get("PROVIDER_CLIENT_SECRET"))
     parser.add_argument("--referrals", required=True, help="a SubmitReferralsRequest in protobuf JSON")
+    parser.add_argument("--period", default="2025", help="a year (2025) or a quarter (2025-Q1) for the results")
     parser.add_argument("--protoc", help="a protoc of 3.15 or later")
     args = parser.parse_args()
 
@@ -129,10 +135,22 @@ def main():
     report = {}
     # Cleartext HTTP/2 on a local run; in production: grpc.secure_channel(target, grpc.ssl_channel_credentials()).
     with grpc.insecure_channel(target) as channel:
+        health = unary(channel, "/grpc.health.v1.Health/Check", messages["grpc.health.v1.HealthCheckRequest"](),
+                       messages["grpc.health.v1.HealthCheckResponse"], token=None)
+        report["health"] = health.DESCRIPTOR.fields_by_name["status"].enum_type.values_by_number[health.status].name
+
         populations = unary(channel, "/platform.provider.v1.ProviderPopulations/ListMyPopulations",
                             messages["platform.provider.v1.ListMyPopulationsRequest"](),
                             messages["platform.provider.v1.ListMyPopulationsResponse"], token)
         report["populations"] = [f"{p.name} ({p.municipality})" for p in populations.populations]
+        contracts = unary(channel, "/platform.provider.v1.ProviderContracts/ListMyContracts",
+                          messages["platform.provider.v1.ListMyContractsRequest"](),
+                          messages["platform.provider.v1.ListMyContractsResponse"], token)
+        report["contracts"] = len(contracts.contracts)
+        results = unary(channel, "/platform.provider.v1.ProviderOutcomes/GetMyResults",
+                        messages["platform.provider.v1.GetMyResultsRequest"](period=args.period),
+                        messages["platform.provider.v1.GetMyResultsResponse"], token)
+        report["results"] = sorted({r.indicator_code for r in results.results})
 
         with open(args.referrals, encoding="utf-8") as file:
             batch = json_format.Parse(file.read(), submit_request())
@@ -146,6 +164,14 @@ def main():
         except grpc.RpcError as error:
             report["empty_batch"] = {"status": error.code().name,
                                      "violations": [field for field, _ in field_violations(error, messages)]}
+
+        update = messages["platform.provider.v1.UpdateReferralStatusRequest"](
+            referral_id="never-sent-by-this-provider", status=1, date="2025-03-10")
+        try:
+            unary(channel, "/platform.provider.v1.ProviderReferrals/UpdateReferralStatus", update,
+                  messages["platform.provider.v1.UpdateReferralStatusResponse"], token)
+        except grpc.RpcError as error:
+            report["unknown_referral_update"] = error.code().name
     print(json.dumps(report))
     return 0
 

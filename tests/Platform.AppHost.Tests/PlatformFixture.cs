@@ -14,7 +14,8 @@ namespace Platform.AppHost.Tests;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(6);
+    // Generous: on a shared two-core machine seven services, three servers and the dashboard start together.
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>Every resource that reports health: the servers and the services.</summary>
     public static readonly string[] Resources =

@@ -61,7 +61,7 @@ public sealed class DocumentedCommandsTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_guides_python_referrals_example_lists_populations_checks_a_batch_and_decodes_field_violations()
+    public async Task The_guides_python_example_makes_every_call_once_and_decodes_field_violations()
     {
         var block = Assert.Single(DocumentedCommands.ShellBlocks(Guide), b => b.Contains("provider_referrals.py", StringComparison.Ordinal));
 
@@ -73,6 +73,10 @@ public sealed class DocumentedCommandsTests(PlatformFixture platform)
         Assert.Equal(1, report.RootElement.GetProperty("would_accept").GetInt32());
         Assert.Equal("INVALID_ARGUMENT", report.RootElement.GetProperty("empty_batch").GetProperty("status").GetString());
         Assert.Equal(["referrals"], report.RootElement.GetProperty("empty_batch").GetProperty("violations").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("SERVING", report.RootElement.GetProperty("health").GetString());
+        Assert.True(report.RootElement.GetProperty("contracts").GetInt32() > 0);
+        Assert.Equal("NOT_FOUND", report.RootElement.GetProperty("unknown_referral_update").GetString());
+        Assert.Equal(JsonValueKind.Array, report.RootElement.GetProperty("results").ValueKind);
     }
 
     [Fact]
