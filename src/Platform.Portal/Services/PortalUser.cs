@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Platform.Portal.Sections;
 using Platform.Security;
 
 namespace Platform.Portal.Services;
@@ -33,4 +34,10 @@ public sealed class PortalUser(IHttpContextAccessor accessor, IOptions<PortalOpt
     public string RoleNamesText => Roles.Count == 0 ? "Geen rol" : string.Join(", ", Roles.Select(r => RoleNames[r]));
 
     public bool HasRole(params string[] roles) => roles.Any(r => Principal.IsInRole(r) || Roles.Contains(r));
+
+    /// <summary>Whether the navigation lists the section for this user.</summary>
+    public bool Sees(IPortalSection section) => section.Roles.Count == 0 || HasRole([.. section.Roles]);
+
+    /// <summary>A municipality's name by its CBS code, as <c>Portal:Municipalities</c> knows it.</summary>
+    public string MunicipalityName(string code) => options.Value.Municipalities.GetValueOrDefault(code, code);
 }
