@@ -23,6 +23,13 @@ public sealed class PortalUser(IHttpContextAccessor accessor, IOptions<PortalOpt
 
     public string Name => Principal.FindFirst("name")?.Value ?? Principal.FindFirst(PlatformClaims.Username)?.Value ?? "onbekend";
 
+    /// <summary>The user's subject, as the services record who proposed, decided or changed something.</summary>
+    public string? Subject => Principal.FindFirst(PlatformClaims.Subject)?.Value
+        ?? Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+
+    /// <summary>Who did something, as a reader of a history sees it: "u" for the user themself.</summary>
+    public string Who(string? subject) => subject is null ? "–" : subject == Subject ? $"u ({Name})" : subject;
+
     public string? MunicipalityCode => Principal.FindFirst(PlatformClaims.Municipality)?.Value;
 
     public string Municipality => MunicipalityCode is { } code
