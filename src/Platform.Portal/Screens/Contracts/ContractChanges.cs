@@ -15,7 +15,7 @@ internal static class ContractChanges
         ["populations"] = "populaties", ["laws"] = "wetten", ["parties"] = "partijen", ["evaluation_dates"] = "evaluatiedata",
         ["result_agreements"] = "resultaatafspraken", ["obligations"] = "verplichtingen", ["notes"] = "toelichting", ["has_malus"] = "malus",
         ["ended_on"] = "beëindigd op", ["end_reason"] = "reden van beëindiging", ["care_forms"] = "zorgvormen", ["access"] = "toegang",
-        ["legal_form"] = "rechtsvorm",
+        ["legal_form"] = "rechtsvorm", ["activated_at"] = "in werking sinds",
     };
 
     /// <summary>One line per changed field, "einde: 2027-12-31 → 2027-06-30"; "aangemaakt" for the first version.</summary>
