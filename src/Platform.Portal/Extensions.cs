@@ -5,6 +5,7 @@ using Platform.Portal.Screens.Contracts;
 using Platform.Portal.Screens.Outcomes;
 using Platform.Portal.Screens.Populations;
 using Platform.Portal.Screens.Referrals;
+using Platform.Portal.Screens.Region;
 using Platform.Portal.Sections;
 using Platform.Portal.Services;
 using Platform.Security;
@@ -29,6 +30,7 @@ internal static class Extensions
         builder.Services.AddScoped<PortalUser>();
 
         // One line per service with screens.
+        builder.Services.AddPortalSection<RegionSection>();
         builder.Services.AddPortalSection<PopulationsSection>();
         builder.Services.AddPortalSection<ReferralsSection>();
         builder.Services.AddPortalSection<ContractsSection>();

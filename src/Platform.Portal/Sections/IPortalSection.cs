@@ -20,6 +20,9 @@ public interface IPortalSection
 
     /// <summary>The order among the sections.</summary>
     int Order { get; }
+
+    /// <summary>The roles that see the section; empty for every role, whose services then decide what each may do.</summary>
+    IReadOnlyList<string> Roles => [];
 }
 
 public static class PortalSectionRegistration

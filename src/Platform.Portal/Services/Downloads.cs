@@ -9,7 +9,7 @@ namespace Platform.Portal.Services;
 internal static class Downloads
 {
     private static readonly HashSet<string> Allowed =
-        ["referrals/figures", "referrals/figures/funnel", "referrals/signals", "budgets/scenarios/comparison", "outcomes/results"];
+        ["referrals/figures", "referrals/figures/funnel", "referrals/region/figures", "referrals/signals", "budgets/scenarios/comparison", "outcomes/results"];
 
     // A budget's payment schedule is the one download with an id in its path.
     private static readonly Regex Schedule = new("^budgets/budgets/[0-9a-fA-F-]{36}/schedule$", RegexOptions.CultureInvariant);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Platform.Portal.Sections;
 using Platform.Security;
 
 namespace Platform.Portal.Services;
@@ -22,6 +23,13 @@ public sealed class PortalUser(IHttpContextAccessor accessor, IOptions<PortalOpt
 
     public string Name => Principal.FindFirst("name")?.Value ?? Principal.FindFirst(PlatformClaims.Username)?.Value ?? "onbekend";
 
+    /// <summary>The user's subject, as the services record who proposed, decided or changed something.</summary>
+    public string? Subject => Principal.FindFirst(PlatformClaims.Subject)?.Value
+        ?? Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+
+    /// <summary>Who did something, as a reader of a history sees it: "u" for the user themself.</summary>
+    public string Who(string? subject) => subject is null ? "–" : subject == Subject ? $"u ({Name})" : subject;
+
     public string? MunicipalityCode => Principal.FindFirst(PlatformClaims.Municipality)?.Value;
 
     public string Municipality => MunicipalityCode is { } code
@@ -33,4 +41,10 @@ public sealed class PortalUser(IHttpContextAccessor accessor, IOptions<PortalOpt
     public string RoleNamesText => Roles.Count == 0 ? "Geen rol" : string.Join(", ", Roles.Select(r => RoleNames[r]));
 
     public bool HasRole(params string[] roles) => roles.Any(r => Principal.IsInRole(r) || Roles.Contains(r));
+
+    /// <summary>Whether the navigation lists the section for this user.</summary>
+    public bool Sees(IPortalSection section) => section.Roles.Count == 0 || HasRole([.. section.Roles]);
+
+    /// <summary>A municipality's name by its CBS code, as <c>Portal:Municipalities</c> knows it.</summary>
+    public string MunicipalityName(string code) => options.Value.Municipalities.GetValueOrDefault(code, code);
 }
