@@ -33,7 +33,7 @@ public sealed class PortalUser(IHttpContextAccessor accessor, IOptions<PortalOpt
     public string? MunicipalityCode => Principal.FindFirst(PlatformClaims.Municipality)?.Value;
 
     public string Municipality => MunicipalityCode is { } code
-        ? options.Value.Municipalities.GetValueOrDefault(code, code)
+        ? MunicipalityName(code)
         : Principal.FindFirst(PlatformClaims.Region)?.Value is { } region ? $"Regio {region}" : "Geen gemeente";
 
     public IReadOnlyList<string> Roles => [.. Principal.FindAll(PlatformClaims.Role).Select(c => c.Value).Where(RoleNames.ContainsKey)];
